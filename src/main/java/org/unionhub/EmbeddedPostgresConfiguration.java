@@ -1,0 +1,65 @@
+package org.unionhub;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded PostgreSQL 17 when no external database is configured ({@code spring.datasource.url} unset).
+ * Unlike zonky's test defaults, durability is on: {@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} are ON, and the data directory is kept between runs unless told otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /**
+     * @param dataDirectory where the cluster lives; kept between runs
+     * @param port a fixed port, or 0 for any free one
+     * @param cleanOnStart wipe the cluster at start (tests)
+     */
+    @ConfigurationProperties("unionhub.embedded-db")
+    record EmbeddedDatabaseProperties(Path dataDirectory, int port, boolean cleanOnStart) {
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        Path dataDirectory = properties.dataDirectory().toAbsolutePath();
+        Files.createDirectories(dataDirectory.getParent());
+        log.info("Embedded PostgreSQL 17, data directory {}", dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(properties.cleanOnStart())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB")
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (properties.port() > 0) {
+            builder.setPort(properties.port());
+        }
+        return builder.start();
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPassword("postgres");
+        return dataSource;
+    }
+}

@@ -1,0 +1,34 @@
+package org.unionhub;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.unionhub.common.ValidationFailure;
+import org.unionhub.common.Violation;
+
+/** Text for a rule violation: the field's label and the rule, e.g. "统一社会信用代码：校验位不正确". */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    /** Field name → message, for showing each error beside its field; errors without a field under "". */
+    public static Map<String, String> byField(MessageSource messages, ValidationFailure failure, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Violation violation : failure.violations()) {
+            errors.merge(violation.field() == null ? "" : violation.field(), violation(messages, violation, locale),
+                    (a, b) -> a + "；" + b);
+        }
+        return errors;
+    }
+
+    public static String violation(MessageSource messages, Violation violation, Locale locale) {
+        String rule = messages.getMessage("error." + violation.code(), null, violation.code(), locale);
+        if (violation.field() == null) {
+            return rule;
+        }
+        String label = messages.getMessage("field." + violation.field(), null, violation.field(), locale);
+        return messages.getMessage("error.format", new Object[] {label, rule}, label + ": " + rule, locale);
+    }
+}

@@ -1,0 +1,17 @@
+package org.unionhub.identity;
+
+/** What a role may do; granted as authorities of the same name. */
+public enum Permission {
+    /** See the tree, unions and enterprises in scope. */
+    ORG_READ,
+    /** Create and edit unions and enterprises in scope. */
+    ORG_WRITE,
+    /** Move subtrees and close unions in scope. */
+    ORG_RESHAPE,
+    /** Create and change staff accounts in scope, issue partner tokens. */
+    ACCOUNT_ADMIN,
+    /** Read the audit log of the scope. */
+    AUDIT_READ,
+    /** Act as a partner, only through the steps granted. */
+    PARTNER
+}

@@ -1,0 +1,30 @@
+package org.unionhub.organisation;
+
+import java.time.LocalDate;
+
+/**
+ * An employer under a node of the tree. {@code creditCodeCheckFailed} marks an early pilot-era code whose check
+ * character does not match but which staff confirmed as real.
+ */
+public record Enterprise(
+        long id,
+        String name,
+        String creditCode,
+        boolean creditCodeCheckFailed,
+        long orgId,
+        String orgName,
+        String divisionCode,
+        String address,
+        String industry,
+        Integer employeeCount,
+        boolean newEconomy,
+        boolean newSocialOrganisation,
+        boolean gigPlatform,
+        Long unionId,
+        String unionName,
+        LocalDate unionFoundedOn) {
+
+    public boolean hasUnion() {
+        return unionId != null;
+    }
+}

@@ -1,0 +1,6 @@
+package org.unionhub.organisation;
+
+public enum OrgStatus {
+    ACTIVE,
+    CLOSED
+}
