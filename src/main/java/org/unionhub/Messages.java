@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.validation.BindingResult;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.common.Violation;
 
@@ -11,6 +12,17 @@ import org.unionhub.common.Violation;
 public final class Messages {
 
     private Messages() {
+    }
+
+    /**
+     * Fails with a FORMAT violation for every form field whose text could not be converted (letters in a number
+     * field, an impossible date), before any rule is checked.
+     */
+    public static void requireWellTyped(BindingResult binding) {
+        if (binding.hasFieldErrors()) {
+            throw new ValidationFailure(binding.getFieldErrors().stream()
+                    .map(error -> new Violation(error.getField(), "FORMAT")).toList());
+        }
     }
 
     /** Field name → message, for showing each error beside its field; errors without a field under "". */

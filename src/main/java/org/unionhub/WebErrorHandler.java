@@ -1,9 +1,11 @@
 package org.unionhub;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -48,8 +50,15 @@ class WebErrorHandler {
         return answer(request, HttpStatus.FORBIDDEN, List.of(new Violation(null, "FORBIDDEN")));
     }
 
+    /** A body that is not JSON, or a JSON value of the wrong type: the latter names its field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ModelAndView unreadable(HttpServletRequest request) {
+    ModelAndView unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            return answer(request, HttpStatus.BAD_REQUEST, List.of(new Violation(field, "FORMAT")));
+        }
         return answer(request, HttpStatus.BAD_REQUEST, List.of(new Violation(null, "MALFORMED_BODY")));
     }
 

@@ -9,6 +9,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +44,10 @@ class AccountPageController {
     }
 
     @PostMapping("/admin/accounts")
-    String create(@AuthenticationPrincipal StaffPrincipal me, @ModelAttribute AccountInput input, Model model,
+    String create(@AuthenticationPrincipal StaffPrincipal me, @ModelAttribute AccountInput input, BindingResult binding, Model model,
             Locale locale) {
         try {
+            Messages.requireWellTyped(binding);
             accounts.create(me, input);
             return "redirect:/admin/accounts?created";
         } catch (ValidationFailure failure) {
@@ -70,8 +72,9 @@ class AccountPageController {
 
     @PostMapping("/admin/accounts/{id}")
     String update(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
-            @ModelAttribute AccountInput input, Model model, Locale locale) {
+            @ModelAttribute AccountInput input, BindingResult binding, Model model, Locale locale) {
         try {
+            Messages.requireWellTyped(binding);
             accounts.update(me, id, input);
             return "redirect:/admin/accounts/" + id + "?saved";
         } catch (ValidationFailure failure) {

@@ -6,6 +6,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,9 +56,10 @@ class EnterprisePageController {
 
     @PostMapping("/enterprises")
     @PreAuthorize("hasAuthority('ORG_WRITE')")
-    String create(@AuthenticationPrincipal ScopedPrincipal me, @ModelAttribute EnterpriseInput input, Model model,
+    String create(@AuthenticationPrincipal ScopedPrincipal me, @ModelAttribute EnterpriseInput input, BindingResult binding, Model model,
             Locale locale) {
         try {
+            Messages.requireWellTyped(binding);
             return "redirect:/enterprises/" + registry.create(me.scope(), input).id() + "?created";
         } catch (ValidationFailure failure) {
             model.addAttribute("errors", Messages.byField(messages, failure, locale));
@@ -77,9 +79,10 @@ class EnterprisePageController {
     @PostMapping("/enterprises/{id}")
     @PreAuthorize("hasAuthority('ORG_WRITE')")
     String update(@AuthenticationPrincipal ScopedPrincipal me, @PathVariable long id,
-            @ModelAttribute EnterpriseInput input, Model model, Locale locale) {
+            @ModelAttribute EnterpriseInput input, BindingResult binding, Model model, Locale locale) {
         Enterprise existing = registry.get(me.scope(), id);
         try {
+            Messages.requireWellTyped(binding);
             registry.update(me.scope(), id, input);
             return "redirect:/enterprises/" + id + "?saved";
         } catch (ValidationFailure failure) {

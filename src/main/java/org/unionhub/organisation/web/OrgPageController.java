@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,9 +84,10 @@ class OrgPageController {
 
     @PostMapping("/orgs")
     @PreAuthorize("hasAuthority('ORG_WRITE')")
-    String create(@AuthenticationPrincipal ScopedPrincipal me, @ModelAttribute NewOrgUnit input, Model model,
+    String create(@AuthenticationPrincipal ScopedPrincipal me, @ModelAttribute NewOrgUnit input, BindingResult binding, Model model,
             Locale locale) {
         try {
+            Messages.requireWellTyped(binding);
             return "redirect:/orgs/" + tree.create(me.scope(), input).id() + "?created";
         } catch (ValidationFailure failure) {
             model.addAttribute("errors", Messages.byField(messages, failure, locale));
@@ -106,9 +108,10 @@ class OrgPageController {
     @PostMapping("/orgs/{id}")
     @PreAuthorize("hasAuthority('ORG_WRITE')")
     String update(@AuthenticationPrincipal ScopedPrincipal me, @PathVariable long id,
-            @ModelAttribute NewOrgUnit input, Model model, Locale locale) {
+            @ModelAttribute NewOrgUnit input, BindingResult binding, Model model, Locale locale) {
         OrgUnit unit = tree.get(me.scope(), id);
         try {
+            Messages.requireWellTyped(binding);
             tree.update(me.scope(), id, input);
             return "redirect:/orgs/" + id + "?saved";
         } catch (ValidationFailure failure) {
