@@ -6,14 +6,19 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The clock every module uses (Asia/Shanghai) and the console's language: Chinese, English on {@code ?lang=en}. */
+/**
+ * The clock every module uses (Asia/Shanghai), scheduled jobs, and the console's language: Chinese, English on
+ * {@code ?lang=en}.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PlatformConfiguration implements WebMvcConfigurer {
 
     @Bean

@@ -12,6 +12,10 @@ public enum Permission {
     ACCOUNT_ADMIN,
     /** Read the audit log of the scope. */
     AUDIT_READ,
+    /** Register and maintain service stations in scope. */
+    STATION_WRITE,
+    /** Accept stations, release their grants, set funding standards and district budgets. */
+    FUNDING_MANAGE,
     /** Act as a partner, only through the steps granted. */
     PARTNER
 }

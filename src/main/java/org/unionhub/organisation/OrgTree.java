@@ -62,6 +62,13 @@ public class OrgTree {
         return units.findById(id);
     }
 
+    /** The district-level node (a district or the development area) a node sits in; empty for the federation. */
+    public Optional<OrgUnit> districtOf(long orgId) {
+        return units.findById(orgId)
+                .filter(unit -> unit.depth() >= 1)
+                .flatMap(unit -> units.findById(Long.parseLong(unit.path().split("/")[2])));
+    }
+
     public Optional<OrgUnit> findByDivisionCode(String divisionCode) {
         return units.findByDivisionCode(divisionCode);
     }

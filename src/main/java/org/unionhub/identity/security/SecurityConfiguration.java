@@ -1,6 +1,8 @@
 package org.unionhub.identity.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.unionhub.identity.PublicEndpoints;
 import org.unionhub.identity.SignIn;
 import org.unionhub.identity.StaffPrincipal;
 
@@ -26,8 +29,8 @@ import org.unionhub.identity.StaffPrincipal;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** API paths open without signing in (worker-facing endpoints of later modules add theirs here). */
-    static final String[] PUBLIC_API = {"/api/v1/public/**"};
+    /** API paths open without signing in besides those the modules declare as {@link PublicEndpoints}. */
+    static final String[] PUBLIC_API = {"/api/v1/ping"};
 
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
@@ -45,7 +48,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager, SignIn signIn,
-            ApiProblemWriter problems) throws Exception {
+            ApiProblemWriter problems, List<PublicEndpoints> modules) throws Exception {
+        String[] open = Stream.concat(Stream.of(PUBLIC_API), modules.stream().flatMap(m -> m.api().stream()))
+                .toArray(String[]::new);
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
@@ -60,15 +65,17 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) ->
                                 problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers(open).permitAll()
                         .anyRequest().authenticated())
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager authenticationManager, SignIn signIn)
-            throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager authenticationManager, SignIn signIn,
+            List<PublicEndpoints> modules) throws Exception {
+        String[] open = Stream.concat(Stream.of(PUBLIC_PAGES), modules.stream().flatMap(m -> m.pages().stream()))
+                .toArray(String[]::new);
         var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
         onSuccess.setDefaultTargetUrl("/");
         return http
@@ -84,7 +91,7 @@ class SecurityConfiguration {
                                         ? "locked" : "bad"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers(open).permitAll()
                         .anyRequest().authenticated())
                 .build();
     }
