@@ -8,7 +8,7 @@ import org.springframework.validation.BindingResult;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.common.Violation;
 
-/** Text for a rule violation: the field's label and the rule, e.g. "统一社会信用代码：校验位不正确". */
+/** Text for a rule violation: the field's label and the rule, e.g. 统一社会信用代码：校验位不正确. */
 public final class Messages {
 
     private Messages() {
@@ -25,7 +25,7 @@ public final class Messages {
         }
     }
 
-    /** Field name → message, for showing each error beside its field; errors without a field under "". */
+    /** Field name → message, for showing each error beside its field; errors without a field under the empty key. */
     public static Map<String, String> byField(MessageSource messages, ValidationFailure failure, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Violation violation : failure.violations()) {

@@ -22,8 +22,8 @@ import org.unionhub.common.ValidationFailure;
 import org.unionhub.common.Violation;
 
 /**
- * Turns rule violations and scope misses into answers: for {@code /api/**} the JSON body
- * {@code {"errors":[{"field","code","message"}]}} with 400, 403 or 404; for pages the error page. Messages name the
+ * Turns rule violations and scope misses into answers: for {@code /api/**} a JSON body whose
+ * {@code errors} list holds a field, a stable code and a message per broken rule, with 400, 403 or 404; for pages the error page. Messages name the
  * field and the rule in the caller's language.
  */
 @ControllerAdvice

@@ -34,7 +34,7 @@ import org.unionhub.station.persistence.StationRepository;
 import org.unionhub.station.persistence.StationRepository.StationRow;
 
 /**
- * "Where can I rest, eat, charge or park — now, near me?" Answers from an in-memory index of the stations in service,
+ * Where can I rest, eat, charge or park, now, near me? Answers from an in-memory index of the stations in service,
  * loaded at start, updated after every committed change made here and reloaded every few minutes (for changes made by
  * other instances). Open-now is judged in the platform's zone (Asia/Shanghai).
  */
