@@ -123,7 +123,8 @@ public final class StationIndex {
 
     /**
      * No point in ring {@code ring} around the caller's cell is nearer than this: {@code ring - 1} whole cells lie
-     * between, measured along the shorter (east–west, at the widest latitude the ring reaches) side of a cell.
+     * between, measured along the shorter (east–west, at the widest latitude the ring reaches) side of a cell, less 1%
+     * because a great circle between two points of a parallel is a little shorter than the parallel itself.
      */
     static double lowerBoundMetres(double lat, int ring) {
         if (ring <= 1) {
@@ -131,7 +132,7 @@ public final class StationIndex {
         }
         double widestLatitude = Math.min(89, Math.abs(lat) + (ring + 1) * CELL_DEGREES);
         double cellMetres = CELL_DEGREES * METRES_PER_DEGREE * Math.cos(Math.toRadians(widestLatitude));
-        return (ring - 1) * cellMetres;
+        return 0.99 * (ring - 1) * cellMetres;
     }
 
     private static int row(double lat) {
