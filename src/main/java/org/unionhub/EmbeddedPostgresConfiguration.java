@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts the embedded PostgreSQL 17 when no external database is configured ({@code spring.datasource.url} unset).
  * Unlike zonky's test defaults, durability is on: {@code fsync}, {@code synchronous_commit} and
- * {@code full_page_writes} are ON, and the data directory is kept between runs unless told otherwise.
+ * {@code full_page_writes} are ON, and the data directory is kept between runs unless told otherwise. The server stops
+ * when the application context closes, after every bean that uses it (zonky's own JVM shutdown hook would stop it
+ * concurrently with the context, and the event publication registry's last query would then wait out the pool's
+ * 30-second connection timeout).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -41,6 +44,7 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(properties.cleanOnStart())
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")

@@ -1,0 +1,102 @@
+package org.unionhub.journeys;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ViewportSize;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chromium for the browser journeys. Where Debian's {@code /usr/bin/chromium} is installed (CI installs it with apt)
+ * Playwright drives it and downloads nothing; elsewhere Playwright fetches its own Chromium, so {@code mvn verify}
+ * also works on an ordinary machine with internet. One instance per test class; each journey opens its own context
+ * (cookies, viewport) from it.
+ *
+ * <p>Screenshots go to {@code target/screenshots/}. Run with {@code -Dunionhub.docs-screenshots=true} to also copy
+ * the ones the user guide shows into {@code docs/img/}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+    static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run");
+    /** The staff console as staff see it on a desk. */
+    static final ViewportSize CONSOLE = new ViewportSize(1280, 800);
+    /** A common phone (iPhone 12–15 in CSS pixels). */
+    static final ViewportSize PHONE = new ViewportSize(390, 844);
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOCS_IMAGES = Path.of("docs", "img");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser chromium;
+
+    private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
+        this.playwright = playwright;
+        this.chromium = chromium;
+    }
+
+    static Browser launch() {
+        boolean system = Files.isExecutable(SYSTEM_CHROMIUM);
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(system ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of()));
+        try {
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(FLAGS);
+            if (system) {
+                options.setExecutablePath(SYSTEM_CHROMIUM);
+            }
+            return new Browser(playwright, playwright.chromium().launch(options));
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
+    }
+
+    /** A fresh desk-sized session (no cookies) against the app at {@code baseUrl}, in Chinese. */
+    BrowserContext console(String baseUrl) {
+        return chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(baseUrl).setViewportSize(CONSOLE).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+    }
+
+    /** A phone-sized session that continues {@code signedIn}'s session (same cookies). */
+    BrowserContext phone(String baseUrl, BrowserContext signedIn) {
+        return chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(baseUrl).setViewportSize(PHONE).setIsMobile(true).setHasTouch(true)
+                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setStorageState(signedIn.storageState()));
+    }
+
+    /** The visible viewport as {@code target/screenshots/<name>.png}. */
+    static Path screenshot(Page page, String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file));
+        return file;
+    }
+
+    /** A screenshot the user guide shows: also copied into {@code docs/img/} when asked to. */
+    static Path docsScreenshot(Page page, String name) {
+        Path file = screenshot(page, name);
+        if (Boolean.getBoolean("unionhub.docs-screenshots")) {
+            try {
+                Files.createDirectories(DOCS_IMAGES);
+                Files.copy(file, DOCS_IMAGES.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return file;
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}
