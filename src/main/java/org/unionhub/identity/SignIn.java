@@ -12,6 +12,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.unionhub.common.Texts;
 import org.unionhub.identity.persistence.PartnerTokenRepository;
 import org.unionhub.identity.persistence.PartnerTokenRepository.PartnerTokenRow;
 import org.unionhub.identity.persistence.StaffAccountRepository;
@@ -86,7 +87,7 @@ public class SignIn {
 
     /** The partner principal for a bearer token, limited to the token's steps; empty if unknown or revoked. */
     public Optional<StaffPrincipal> withToken(String token) {
-        Optional<PartnerTokenRow> row = tokens.useActive(PartnerTokens.hash(token), clock.instant());
+        Optional<PartnerTokenRow> row = tokens.useActive(Texts.sha256Hex(token), clock.instant());
         if (row.isEmpty()) {
             audit.recordAnonymous("bearer-token", AuditAction.TOKEN_REJECTED, "unknown or revoked token");
             return Optional.empty();

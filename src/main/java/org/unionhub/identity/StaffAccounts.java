@@ -11,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unionhub.common.Texts;
 import org.unionhub.common.NotFoundException;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.identity.persistence.PartnerTokenRepository;
@@ -136,7 +137,7 @@ public class StaffAccounts {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = "uh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        long id = tokens.insert(partner.id(), PartnerTokens.hash(token), cleanLabel, EnumSet.copyOf(steps),
+        long id = tokens.insert(partner.id(), Texts.sha256Hex(token), cleanLabel, EnumSet.copyOf(steps),
                 admin.username());
         audit.record(admin, AuditAction.TOKEN_ISSUED, partner.username(), "token " + id + " steps=" + steps);
         return new IssuedToken(id, token, cleanLabel, EnumSet.copyOf(steps));

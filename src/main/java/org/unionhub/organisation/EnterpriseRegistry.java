@@ -7,6 +7,7 @@ import org.unionhub.common.CreditCode;
 import org.unionhub.common.DivisionCode;
 import org.unionhub.common.InvalidValueException;
 import org.unionhub.common.NotFoundException;
+import org.unionhub.common.Texts;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.organisation.persistence.EnterpriseRepository;
 import org.unionhub.organisation.persistence.OrgUnitRepository;
@@ -36,10 +37,7 @@ public class EnterpriseRegistry {
     }
 
     public List<Enterprise> search(OrgScope scope, Long underOrgId, String text) {
-        String cleaned = OrgTree.blankToNull(text);
-        return enterprises.search(scope.rootOrgId(), underOrgId,
-                cleaned == null ? null : cleaned.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),
-                SEARCH_LIMIT);
+        return enterprises.search(scope.rootOrgId(), underOrgId, Texts.likeFragment(text), SEARCH_LIMIT);
     }
 
     @Transactional
@@ -109,7 +107,7 @@ public class EnterpriseRegistry {
         }
         errors.throwIfAny();
         return new Enterprise(self == null ? 0 : self, name, credit, checkFailed, input.orgId(), null, division,
-                OrgTree.blankToNull(input.address()), OrgTree.blankToNull(input.industry()), input.employeeCount(),
+                Texts.blankToNull(input.address()), Texts.blankToNull(input.industry()), input.employeeCount(),
                 Boolean.TRUE.equals(input.newEconomy()), Boolean.TRUE.equals(input.newSocialOrganisation()),
                 Boolean.TRUE.equals(input.gigPlatform()), input.unionId(), null,
                 input.unionId() == null ? null : input.unionFoundedOn());

@@ -12,6 +12,7 @@ import org.unionhub.common.CreditCode;
 import org.unionhub.common.DivisionCode;
 import org.unionhub.common.InvalidValueException;
 import org.unionhub.common.NotFoundException;
+import org.unionhub.common.Texts;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.organisation.persistence.OrgUnitRepository;
 import org.unionhub.organisation.persistence.OrgUnitRepository.MoveRecord;
@@ -53,7 +54,7 @@ public class OrgTree {
 
     /** Finds nodes in scope whose name contains {@code text} or whose credit or division code equals it. */
     public List<OrgUnit> search(OrgScope scope, String text, String divisionCode, OrgKind kind) {
-        return units.search(scope.rootOrgId(), blankToNull(escapeLike(text)), blankToNull(divisionCode), kind,
+        return units.search(scope.rootOrgId(), Texts.likeFragment(text), Texts.blankToNull(divisionCode), kind,
                 SEARCH_LIMIT);
     }
 
@@ -160,7 +161,7 @@ public class OrgTree {
             throw ValidationFailure.of("newParentId", "ALREADY_THERE");
         }
         Instant at = clock.instant();
-        units.moveSubtree(node, target, at, movedBy, blankToNull(reason));
+        units.moveSubtree(node, target, at, movedBy, Texts.blankToNull(reason));
         OrgUnit moved = units.findById(id).orElseThrow();
         events.publishEvent(new SubtreeMoved(id, node.parentId(), target.id(), node.path(), moved.path(), at, movedBy));
         return moved;
@@ -206,11 +207,4 @@ public class OrgTree {
         }
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String escapeLike(String text) {
-        return text == null ? null : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

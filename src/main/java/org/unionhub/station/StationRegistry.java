@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionhub.common.InvalidValueException;
 import org.unionhub.common.NotFoundException;
+import org.unionhub.common.Texts;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.organisation.OrgTree;
 import org.unionhub.organisation.OrgUnit;
@@ -65,9 +66,8 @@ public class StationRegistry {
     }
 
     public List<Station> search(ScopedPrincipal me, String text, String kindCode, StationStatus status) {
-        String cleaned = text == null || text.isBlank() ? null
-                : text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return stations.search(scopePath(me), cleaned, kindCode, status, SEARCH_LIMIT).stream().map(this::view).toList();
+        return stations.search(scopePath(me), Texts.likeFragment(text), kindCode, status, SEARCH_LIMIT).stream()
+                .map(this::view).toList();
     }
 
     public List<CountRow> counts(ScopedPrincipal me) {
@@ -193,7 +193,7 @@ public class StationRegistry {
         } else {
             owner = tree.find(input.ownerOrgId()).orElseThrow();
         }
-        String hostType = blankToNull(input.hostTypeCode());
+        String hostType = Texts.blankToNull(input.hostTypeCode());
         if (hostType != null && !codes.isHostType(hostType)) {
             errors.add("hostTypeCode", "UNKNOWN_CODE");
         }
@@ -215,7 +215,7 @@ public class StationRegistry {
             errors.add("capacity", "NEGATIVE");
         }
         String contactName = text(input.contactName(), "contactName", 50, false, errors);
-        String contactPhone = blankToNull(input.contactPhone());
+        String contactPhone = Texts.blankToNull(input.contactPhone());
         if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {
             errors.add("contactPhone", "FORMAT");
         }
@@ -276,7 +276,7 @@ public class StationRegistry {
     }
 
     private static String text(String raw, String field, int max, boolean required, ValidationFailure.Collector errors) {
-        String value = blankToNull(raw);
+        String value = Texts.blankToNull(raw);
         if (value == null) {
             if (required) {
                 errors.add(field, "REQUIRED");
@@ -287,10 +287,6 @@ public class StationRegistry {
             errors.add(field, "TOO_LONG");
         }
         return value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static BigDecimal scaled(double degrees) {

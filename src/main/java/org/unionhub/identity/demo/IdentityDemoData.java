@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.unionhub.common.Texts;
 import org.unionhub.identity.PartnerStep;
-import org.unionhub.identity.PartnerTokens;
 import org.unionhub.identity.Role;
 import org.unionhub.identity.persistence.PartnerTokenRepository;
 import org.unionhub.identity.persistence.StaffAccountRepository;
@@ -74,6 +74,6 @@ class IdentityDemoData implements ApplicationRunner {
     }
 
     private static String demoTokenHash() {
-        return PartnerTokens.hash(BANK_TOKEN);
+        return Texts.sha256Hex(BANK_TOKEN);
     }
 }

@@ -2,11 +2,7 @@ package org.unionhub.station.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -16,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unionhub.common.NotFoundException;
+import org.unionhub.common.Texts;
 import org.unionhub.station.StationCodes;
 import org.unionhub.station.StationFinder;
 import org.unionhub.station.StationVisits;
@@ -88,7 +85,7 @@ class FinderPageController {
             cookie.setPath("/");
             response.addCookie(cookie);
         }
-        StationRow station = visits.record(scanCode, sha256(key))
+        StationRow station = visits.record(scanCode, Texts.sha256Hex(key))
                 .orElseThrow(() -> new NotFoundException("Station " + scanCode));
         return card(station, null, true, model);
     }
@@ -105,14 +102,5 @@ class FinderPageController {
         model.addAttribute("wgsLat", String.format("%.6f", wgs.lat()));
         model.addAttribute("wgsLng", String.format("%.6f", wgs.lng()));
         return "finder/card";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
