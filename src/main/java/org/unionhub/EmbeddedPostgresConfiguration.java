@@ -50,7 +50,10 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops the server (destroyMethod) after everything that uses it; zonky's own JVM shutdown
+                // hook would stop it concurrently, while beans still query it on close.
+                .setRegisterShutdownHook(false);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
