@@ -325,14 +325,14 @@ class StaffConsoleJourneyTests {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
             assertThat(page.locator("main h1")).hasText("UnionHub");
             signIn("zhongguancun", PASSWORD);
-            assertThat(page.locator(".who-role")).hasText("Street union staff");
+            assertThat(page.locator(".who-role")).hasText("Street staff");
         });
 
         step("browse in English", () -> {
             nav("Organisation").click();
             assertThat(page.locator("main h1")).hasText("Organisation");
             assertThat(page.locator("#q")).hasAttribute("placeholder",
-                    "Search by name, unified social credit code or division code");
+                    "Search by name, credit code or division code");
             Browser.screenshot(page, "tree-english");
         });
 
