@@ -5,13 +5,18 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ViewportSize;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Chromium for the browser journeys. Where Debian's {@code /usr/bin/chromium} is installed (CI installs it with apt)
@@ -68,9 +73,18 @@ final class Browser implements AutoCloseable {
 
     /** A phone-sized session that continues {@code signedIn}'s session (same cookies). */
     BrowserContext phone(String baseUrl, BrowserContext signedIn) {
-        return chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        return chromium.newContext(phoneOptions(baseUrl).setStorageState(signedIn.storageState()));
+    }
+
+    /** A fresh phone-sized session (no cookies): a worker who never signs in. */
+    BrowserContext phone(String baseUrl) {
+        return chromium.newContext(phoneOptions(baseUrl));
+    }
+
+    private static com.microsoft.playwright.Browser.NewContextOptions phoneOptions(String baseUrl) {
+        return new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl).setViewportSize(PHONE).setIsMobile(true).setHasTouch(true)
-                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setStorageState(signedIn.storageState()));
+                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai");
     }
 
     /** The visible viewport as {@code target/screenshots/<name>.png}. */
@@ -84,14 +98,33 @@ final class Browser implements AutoCloseable {
     static Path docsScreenshot(Page page, String name) {
         Path file = screenshot(page, name);
         if (Boolean.getBoolean("unionhub.docs-screenshots")) {
-            try {
-                Files.createDirectories(DOCS_IMAGES);
-                Files.copy(file, DOCS_IMAGES.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            compact(file, DOCS_IMAGES.resolve(file.getFileName()));
         }
         return file;
+    }
+
+    /**
+     * Chromium writes its PNGs fast rather than small; the guide's copy is the same pixels written at the highest
+     * compression (about a quarter smaller), so that screens full of Chinese text stay small in the repository.
+     */
+    private static void compact(Path png, Path copy) {
+        try {
+            Files.createDirectories(copy.getParent());
+            BufferedImage image = ImageIO.read(png.toFile());
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+            ImageWriteParam smallest = writer.getDefaultWriteParam();
+            smallest.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            smallest.setCompressionQuality(0f);
+            Files.deleteIfExists(copy);
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(copy.toFile())) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, null), smallest);
+            } finally {
+                writer.dispose();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
