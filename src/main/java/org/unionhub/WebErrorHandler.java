@@ -17,13 +17,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.json.MappingJackson2JsonView;
+import org.unionhub.common.ConflictException;
 import org.unionhub.common.NotFoundException;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.common.Violation;
 
 /**
  * Turns rule violations and scope misses into answers: for {@code /api/**} a JSON body whose
- * {@code errors} list holds a field, a stable code and a message per broken rule, with 400, 403 or 404; for pages the error page. Messages name the
+ * {@code errors} list holds a field, a stable code and a message per broken rule, with 400, 403, 404 or 409; for pages the error page. Messages name the
  * field and the rule in the caller's language.
  */
 @ControllerAdvice
@@ -43,6 +44,11 @@ class WebErrorHandler {
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(HttpServletRequest request) {
         return answer(request, HttpStatus.NOT_FOUND, List.of(new Violation(null, "NOT_FOUND")));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.CONFLICT, List.of(new Violation(null, e.code())));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

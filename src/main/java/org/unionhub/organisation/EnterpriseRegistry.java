@@ -1,6 +1,7 @@
 package org.unionhub.organisation;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionhub.common.CreditCode;
@@ -34,6 +35,11 @@ public class EnterpriseRegistry {
     public Enterprise get(OrgScope scope, long id) {
         return enterprises.findInScope(scope.rootOrgId(), id)
                 .orElseThrow(() -> new NotFoundException("Enterprise " + id));
+    }
+
+    /** An enterprise by its credit code, whatever the scope: for routing a worker's application to its union. */
+    public Optional<Enterprise> findByCreditCode(String creditCode) {
+        return enterprises.findByCreditCode(creditCode);
     }
 
     public List<Enterprise> search(OrgScope scope, Long underOrgId, String text) {

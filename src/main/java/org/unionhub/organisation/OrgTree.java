@@ -70,6 +70,13 @@ public class OrgTree {
                 .flatMap(unit -> units.findById(Long.parseLong(unit.path().split("/")[2])));
     }
 
+    /** The first active joint union directly under a node (a street's joint union), if it has one. */
+    public Optional<OrgUnit> jointUnionOf(long orgId) {
+        return units.findChildren(orgId).stream()
+                .filter(u -> u.kind() == OrgKind.JOINT && u.isActive())
+                .findFirst();
+    }
+
     public Optional<OrgUnit> findByDivisionCode(String divisionCode) {
         return units.findByDivisionCode(divisionCode);
     }

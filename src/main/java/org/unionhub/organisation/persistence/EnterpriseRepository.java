@@ -37,6 +37,13 @@ public class EnterpriseRepository {
                 .optional();
     }
 
+    public Optional<Enterprise> findByCreditCode(String creditCode) {
+        return jdbc.sql(SELECT + " WHERE e.credit_code = :code")
+                .param("code", creditCode)
+                .query(EnterpriseRepository::map)
+                .optional();
+    }
+
     public List<Enterprise> search(long scopeRootId, Long underOrgId, String text, int limit) {
         return jdbc.sql(SELECT + """
                           JOIN org_unit s ON s.id = :scope

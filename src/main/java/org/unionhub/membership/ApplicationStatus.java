@@ -1,0 +1,7 @@
+package org.unionhub.membership;
+
+public enum ApplicationStatus {
+    SUBMITTED,
+    APPROVED,
+    REJECTED
+}

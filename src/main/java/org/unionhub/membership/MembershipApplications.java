@@ -1,0 +1,282 @@
+package org.unionhub.membership;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unionhub.common.ConflictException;
+import org.unionhub.common.CreditCode;
+import org.unionhub.common.IdNumber;
+import org.unionhub.common.InvalidValueException;
+import org.unionhub.common.NotFoundException;
+import org.unionhub.common.Texts;
+import org.unionhub.common.ValidationFailure;
+import org.unionhub.membership.ApplicationView.UnionRef;
+import org.unionhub.membership.domain.PersonalDataCipher;
+import org.unionhub.membership.domain.Routing;
+import org.unionhub.membership.persistence.ApplicationRepository;
+import org.unionhub.membership.persistence.ApplicationRepository.ApplicationRow;
+import org.unionhub.membership.persistence.ApplicationRepository.NewApplication;
+import org.unionhub.membership.persistence.MemberRepository;
+import org.unionhub.organisation.Enterprise;
+import org.unionhub.organisation.EnterpriseRegistry;
+import org.unionhub.organisation.OrgTree;
+import org.unionhub.organisation.OrgUnit;
+import org.unionhub.organisation.ScopedPrincipal;
+
+/**
+ * Joining: a worker submits an application (no sign-in; an {@code Idempotency-Key} makes retries safe), the
+ * territorial rule picks the handling union, and staff of that union (or above it) approve or reject it. Approval
+ * creates the member — one membership per person — and publishes {@link MemberJoined}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MembershipApplications {
+
+    /** An application submitted now ({@code created}) or found again under the same idempotency key. */
+    public record Submitted(ApplicationView application, boolean created) {
+    }
+
+    static final int NAME_MAX = 50;
+    static final int MINIMUM_AGE = 16;
+    static final Set<String> OCCUPATIONS = Set.of("COURIER", "FOOD_DELIVERY_RIDER", "RIDE_HAILING_DRIVER",
+            "TRUCK_DRIVER", "DOMESTIC_WORKER", "OTHER");
+    private static final Set<String> GB11643_TYPES = Set.of("RESIDENT_ID", "RESIDENCE_PERMIT");
+    private static final Set<String> OTHER_TYPES = Set.of("PASSPORT", "MAINLAND_TRAVEL_PERMIT",
+            "FOREIGN_PERMANENT_RESIDENCE");
+    /** Chinese names (with the middle dot of minority names) and Latin-script names; nothing that could be markup. */
+    private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}A-Za-z·•.\\- ']+$");
+    private static final Pattern MOBILE = Pattern.compile("^1[3-9]\\d{9}$");
+    private static final Pattern OTHER_DOCUMENT = Pattern.compile("^[A-Z0-9]{5,20}$");
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{8,100}$");
+
+    private final ApplicationRepository applications;
+    private final MemberRepository members;
+    private final OrgTree tree;
+    private final EnterpriseRegistry enterprises;
+    private final PersonalDataCipher cipher;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    MembershipApplications(ApplicationRepository applications, MemberRepository members, OrgTree tree,
+            EnterpriseRegistry enterprises, PersonalDataCipher cipher, JdbcClient jdbc, Clock clock,
+            ApplicationEventPublisher events) {
+        this.applications = applications;
+        this.members = members;
+        this.tree = tree;
+        this.enterprises = enterprises;
+        this.cipher = cipher;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Checks and stores an application. The same key again returns the first application unchanged; a person who is
+     * already a member is told so (a transfer, not a second membership), and one whose application is waiting gets
+     * that one back.
+     */
+    @Transactional
+    public Submitted submit(String idempotencyKey, ApplicationInput input) {
+        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+            throw ValidationFailure.of("Idempotency-Key", "IDEMPOTENCY_KEY_FORMAT");
+        }
+        Optional<ApplicationRow> earlier = applications.findByKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Submitted(view(earlier.get()), false);
+        }
+        var errors = new ValidationFailure.Collector();
+        String name = Texts.blankToNull(input.name());
+        if (name == null) {
+            errors.add("name", "REQUIRED");
+        } else if (name.length() > NAME_MAX) {
+            errors.add("name", "TOO_LONG");
+        } else if (!NAME.matcher(name).matches()) {
+            errors.add("name", "NAME_CHARACTERS");
+        }
+        Document document = document(input, errors);
+        String phone = Texts.blankToNull(input.phone());
+        if (phone == null) {
+            errors.add("phone", "REQUIRED");
+        } else if (!MOBILE.matcher(phone).matches()) {
+            errors.add("phone", "MOBILE_FORMAT");
+        }
+        Routing.Decision decision = route(input, errors);
+        String session = Texts.blankToNull(input.sessionCode());
+        if (session != null && session.length() > 20) {
+            errors.add("sessionCode", "TOO_LONG");
+        }
+        if (!Boolean.TRUE.equals(input.consent())) {
+            errors.add("consent", "CONSENT_REQUIRED");
+        }
+        errors.throwIfAny();
+        String idHash = cipher.documentHash(document.type(), document.number());
+        members.currentMembership(idHash).ifPresent(memberNo -> {
+            throw new ConflictException("ALREADY_MEMBER");
+        });
+        Optional<String> pending = applications.pendingFor(idHash);
+        if (pending.isPresent()) {
+            return new Submitted(view(applications.findByNo(pending.get()).orElseThrow()), false);
+        }
+        OrgUnit union = tree.find(decision.unionId()).orElseThrow();
+        Enterprise employer = employer(input.employerCreditCode()).orElse(null);
+        Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, name, document.type(),
+                cipher.encrypt(document.number()), idHash, document.masked(), cipher.encrypt(phone),
+                phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(), document.birthDate(),
+                employer == null ? null : employer.id(), Texts.blankToNull(input.employerName()),
+                Texts.blankToNull(input.occupation()), input.workStreetId(), input.homeStreetId(), session,
+                union.id(), union.path(), decision.mobileMember(), clock.instant()));
+        ApplicationRow row = inserted.flatMap(applications::findByNo)
+                .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
+        return new Submitted(view(row), inserted.isPresent());
+    }
+
+    /** The status of an application, for the worker's page: no personal fields. */
+    public ApplicationView status(String applicationNo) {
+        return applications.findByNo(applicationNo).map(this::view)
+                .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
+    }
+
+    /** Approves an application in the staff member's scope; a decided one answers ALREADY_DECIDED. */
+    @Transactional
+    public String approve(ScopedPrincipal staff, String applicationNo) {
+        ApplicationRow application = inScope(staff, applicationNo);
+        if (!applications.decide(application.id(), ApplicationStatus.APPROVED, null, null, clock.instant(),
+                staff.username())) {
+            throw new ConflictException("ALREADY_DECIDED");
+        }
+        String memberNo;
+        try {
+            memberNo = members.insertFromApplication(application, application.sessionCode() == null ? "ONLINE"
+                    : "SESSION", LocalDate.now(clock), staff.username());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("ALREADY_MEMBER");
+        }
+        jdbc.sql("UPDATE membership_application SET member_no = :m WHERE id = :id")
+                .param("m", memberNo).param("id", application.id()).update();
+        events.publishEvent(new MemberJoined(memberNo, application.handlingUnionId(), application.handlingUnionPath(),
+                application.sessionCode(), application.sessionCode() == null ? "ONLINE" : "SESSION",
+                LocalDate.now(clock)));
+        return memberNo;
+    }
+
+    @Transactional
+    public void reject(ScopedPrincipal staff, String applicationNo, String reason) {
+        ApplicationRow application = inScope(staff, applicationNo);
+        boolean known = reason != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM reject_reason WHERE code = :c)")
+                .param("c", reason).query(Boolean.class).single();
+        if (!known) {
+            throw ValidationFailure.of("reason", "UNKNOWN_CODE");
+        }
+        if (!applications.decide(application.id(), ApplicationStatus.REJECTED, reason, null, clock.instant(),
+                staff.username())) {
+            throw new ConflictException("ALREADY_DECIDED");
+        }
+    }
+
+    private ApplicationRow inScope(ScopedPrincipal staff, String applicationNo) {
+        String scopePath = tree.get(staff.scope(), staff.scope().rootOrgId()).path();
+        return applications.findByNo(applicationNo)
+                .filter(a -> a.handlingUnionPath().startsWith(scopePath))
+                .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
+    }
+
+    private record Document(String type, String number, String masked, Integer sexCode, LocalDate birthDate) {
+    }
+
+    private Document document(ApplicationInput input, ValidationFailure.Collector errors) {
+        String type = input.idType() == null ? "RESIDENT_ID" : input.idType();
+        if (!GB11643_TYPES.contains(type) && !OTHER_TYPES.contains(type)) {
+            errors.add("idType", "UNKNOWN_CODE");
+            return null;
+        }
+        if (GB11643_TYPES.contains(type)) {
+            try {
+                IdNumber id = IdNumber.parse(input.idNumber(), LocalDate.now(clock));
+                if (id.ageOn(LocalDate.now(clock)) < MINIMUM_AGE) {
+                    errors.add("idNumber", "UNDER_16");
+                }
+                return new Document(type, id.value(), id.masked(), id.sexCode(), id.birthDate());
+            } catch (InvalidValueException e) {
+                errors.add("idNumber", e.problem().name());
+                return null;
+            }
+        }
+        String number = Texts.blankToNull(input.idNumber());
+        if (number == null) {
+            errors.add("idNumber", "REQUIRED");
+            return null;
+        }
+        number = number.toUpperCase(java.util.Locale.ROOT);
+        if (!OTHER_DOCUMENT.matcher(number).matches()) {
+            errors.add("idNumber", "FORMAT");
+            return null;
+        }
+        return new Document(type, number, number.substring(0, 2) + "*".repeat(number.length() - 4)
+                + number.substring(number.length() - 2), null, null);
+    }
+
+    private Routing.Decision route(ApplicationInput input, ValidationFailure.Collector errors) {
+        String occupation = Texts.blankToNull(input.occupation());
+        boolean noFixedEmployer = occupation != null;
+        if (occupation != null && !OCCUPATIONS.contains(occupation)) {
+            errors.add("occupation", "UNKNOWN_CODE");
+        }
+        Long employerUnion = null;
+        String creditCode = Texts.blankToNull(input.employerCreditCode());
+        if (creditCode != null) {
+            try {
+                CreditCode.parseAllowingBadCheck(creditCode);
+                employerUnion = employer(creditCode).map(Enterprise::unionId).orElse(null);
+            } catch (InvalidValueException e) {
+                errors.add("employerCreditCode", e.problem().name());
+            }
+        } else if (!noFixedEmployer && Texts.blankToNull(input.employerName()) == null) {
+            errors.add("employerName", "EMPLOYER_OR_OCCUPATION");
+        }
+        if (Texts.blankToNull(input.employerName()) != null && input.employerName().strip().length() > 100) {
+            errors.add("employerName", "TOO_LONG");
+        }
+        Routing.Street work = street(input.workStreetId(), "workStreetId", errors);
+        Routing.Street home = street(input.homeStreetId(), "homeStreetId", errors);
+        Optional<Routing.Decision> decision = Routing.route(
+                new Routing.Facts(employerUnion, noFixedEmployer, work, home));
+        if (decision.isEmpty() && !errors.has("workStreetId")) {
+            errors.add("workStreetId", "REQUIRED");
+        }
+        return decision.orElse(null);
+    }
+
+    private Optional<Enterprise> employer(String creditCode) {
+        String code = Texts.blankToNull(creditCode);
+        if (code == null) {
+            return Optional.empty();
+        }
+        return enterprises.findByCreditCode(code.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private Routing.Street street(Long id, String field, ValidationFailure.Collector errors) {
+        if (id == null) {
+            return null;
+        }
+        Optional<OrgUnit> street = tree.find(id).filter(u -> u.kind().isStreetLevel() && u.isActive());
+        if (street.isEmpty()) {
+            errors.add(field, "NOT_A_STREET");
+            return null;
+        }
+        return new Routing.Street(id, tree.jointUnionOf(id).map(OrgUnit::id).orElse(null));
+    }
+
+    private ApplicationView view(ApplicationRow row) {
+        String unionName = tree.find(row.handlingUnionId()).map(OrgUnit::name).orElse("");
+        return new ApplicationView(row.applicationNo(), row.status(), new UnionRef(row.handlingUnionId(), unionName),
+                row.mobileMember(), row.rejectReason(), row.memberNo(), row.createdAt(), row.decidedAt());
+    }
+}
