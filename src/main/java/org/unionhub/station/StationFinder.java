@@ -7,11 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,12 @@ public class StationFinder {
     private final OrgTree tree;
     private final Clock clock;
     private final TransactionTemplate readOnly;
-    private final Queue<Long> pending = new ConcurrentLinkedQueue<>();
+    /**
+     * The stations changed by the transaction running on this thread, applied when it commits. Per thread (that is,
+     * per transaction), so that one transaction's commit never takes, and reads too early, the changes of another
+     * that has not committed yet.
+     */
+    private final ThreadLocal<Set<Long>> pending = ThreadLocal.withInitial(LinkedHashSet::new);
     private final AtomicReference<Snapshot> snapshot =
             new AtomicReference<>(new Snapshot(StationIndex.of(List.of()), Set.of(), List.of()));
 
@@ -157,22 +161,30 @@ public class StationFinder {
     /** Notes a change while its transaction runs, so that a bulk import is applied in one rebuild. */
     @EventListener
     void noted(StationChanged changed) {
-        pending.add(changed.stationId());
+        pending.get().add(changed.stationId());
     }
 
     /**
-     * Once a change commits, applies everything pending in one rebuild; the later calls of the same commit find
-     * nothing left. Ids of a rolled-back change are simply re-read as they are.
+     * Once a change commits, applies everything its transaction changed in one rebuild; the later calls of the same
+     * commit find nothing left.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void committed(StationChanged changed) {
+        Set<Long> ids = pending.get();
         Map<Long, Entry> changes = new HashMap<>();
-        for (Long id = pending.poll(); id != null; id = pending.poll()) {
+        for (Long id : ids) {
             changes.put(id, stations.findById(id).filter(s -> s.status().inService()).map(this::entry).orElse(null));
         }
+        pending.remove();
         if (!changes.isEmpty()) {
             snapshot.updateAndGet(s -> new Snapshot(s.index().with(changes), s.holidays(), s.streets()));
         }
+    }
+
+    /** A rolled-back transaction changed nothing. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+    void rolledBack(StationChanged changed) {
+        pending.remove();
     }
 
     private Entry entry(StationRow row) {

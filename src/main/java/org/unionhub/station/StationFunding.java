@@ -84,6 +84,8 @@ public class StationFunding {
         var errors = new ValidationFailure.Collector();
         checkYear(year, errors);
         Money money = money(amount, errors);
+        // Locked as a grant request locks it, so that no grant is requested between this check and the new amount.
+        funding.lockBudget(districtOrgId, year);
         if (money != null && money.compareTo(funding.committed(districtOrgId, year)) < 0) {
             errors.add("amount", "BELOW_COMMITTED");
         }

@@ -94,7 +94,11 @@ public class StationRegistry {
         return view(stations.findById(id).orElseThrow());
     }
 
-    /** Checks a station's input without storing anything (a spreadsheet's rows are all checked first). */
+    /**
+     * Checks a station's input without storing anything (a spreadsheet's rows are all checked first). A failed check
+     * leaves the caller's transaction as it was: the import reports the row and goes on.
+     */
+    @Transactional(readOnly = true, noRollbackFor = ValidationFailure.class)
     void validate(ScopedPrincipal me, StationInput input) {
         check(me, input);
     }

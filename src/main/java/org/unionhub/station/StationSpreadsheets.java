@@ -101,7 +101,7 @@ public class StationSpreadsheets {
             String error = "";
             StationInput input = null;
             try {
-                input = input(row);
+                input = keepingPhotos(input(row));
                 registry.validate(me, input);
             } catch (ValidationFailure failure) {
                 error = describe(failure);
@@ -154,6 +154,21 @@ public class StationSpreadsheets {
                 parking == null ? null : parking.intValue(), capacity == null ? null : capacity.intValue(),
                 cell(row, 12).equals("是") || cell(row, 12).equalsIgnoreCase("yes"), cell(row, 15), cell(row, 16),
                 List.of(), cell(row, 10), cell(row, 11));
+    }
+
+    /** The sheet has no photo column: a row of a station already registered keeps that station's photo links. */
+    private StationInput keepingPhotos(StationInput input) {
+        if (input.ownerOrgId() == null || input.name().isEmpty() || input.address().isEmpty()) {
+            return input;
+        }
+        return stations.findSame(input.ownerOrgId(), input.name(), input.address())
+                .flatMap(stations::findById)
+                .map(existing -> new StationInput(input.name(), input.kindCode(), input.ownerOrgId(),
+                        input.hostTypeCode(), input.hostName(), input.address(), input.lat(), input.lng(), input.crs(),
+                        input.amenities(), input.parkingFreeMinutes(), input.capacity(), input.closedOnHolidays(),
+                        input.contactName(), input.contactPhone(), existing.photoUrls(), input.weeklyHours(),
+                        input.hoursExceptions()))
+                .orElse(input);
     }
 
     private String describe(ValidationFailure failure) {

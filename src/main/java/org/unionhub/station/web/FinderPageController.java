@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -99,8 +100,8 @@ class FinderPageController {
         model.addAttribute("openNow", finder.isOpenNow(station.hours()));
         model.addAttribute("today", HoursText.formatIntervals(finder.hoursToday(station.hours())));
         model.addAttribute("week", HoursText.formatWeek(station.hours().week()));
-        model.addAttribute("wgsLat", String.format("%.6f", wgs.lat()));
-        model.addAttribute("wgsLng", String.format("%.6f", wgs.lng()));
+        model.addAttribute("wgsLat", String.format(Locale.ROOT, "%.6f", wgs.lat()));
+        model.addAttribute("wgsLng", String.format(Locale.ROOT, "%.6f", wgs.lng()));
         return "finder/card";
     }
 }
