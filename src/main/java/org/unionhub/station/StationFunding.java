@@ -109,9 +109,13 @@ public class StationFunding {
         return tree.districtOf(root.id()).filter(d -> tree.covers(me.scope(), d.id())).stream().toList();
     }
 
+    /** Requests the kind's grant from the owner's district; a station the federation owns itself is not funded here. */
     void requestGrant(long stationId, long ownerOrgId, String kindCode, String by) {
-        OrgUnit district = tree.districtOf(ownerOrgId)
-                .orElseThrow(() -> ValidationFailure.of("ownerOrgId", "NO_DISTRICT"));
+        Optional<OrgUnit> inDistrict = tree.districtOf(ownerOrgId);
+        if (inDistrict.isEmpty()) {
+            return;
+        }
+        OrgUnit district = inDistrict.get();
         int year = LocalDate.now(clock).getYear();
         Optional<Money> standard = funding.standardFor(district.id(), year, kindCode);
         if (standard.isEmpty() || standard.get().isZero()) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unionhub.UnionHubTest;
 import org.unionhub.station.domain.GeoMath;
 import org.unionhub.station.domain.OpeningHours;
 import org.unionhub.station.persistence.StationRepository;
@@ -36,7 +37,7 @@ import org.unionhub.station.persistence.StationRepository;
  * without signing in. Each test works in its own remote map area (stations 100+ km from Beijing's demo stations and
  * from each other's areas), so that what it finds is exactly what it made.
  */
-@StationIntegrationTest
+@UnionHubTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NearestStationsApiTests extends StationApiSupport {
 

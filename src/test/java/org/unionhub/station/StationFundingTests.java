@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.unionhub.UnionHubTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * releases it, closing before acceptance cancels it, and no district spends more than its budget. Each test works in
  * a district of its own whose budget it sets itself; the city's standards are the seeds' (warm station 2,000).
  */
-@StationIntegrationTest
+@UnionHubTest
 class StationFundingTests extends StationApiSupport {
 
     @Autowired

@@ -18,10 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.web.servlet.MvcResult;
+import org.unionhub.UnionHubTest;
 import org.unionhub.station.domain.GeoMath;
 
 /** The staff registry API: registering stations, the rules their input must keep, scope and permissions. */
-@StationIntegrationTest
+@UnionHubTest
 class StationRegistryApiTests extends StationApiSupport {
 
     /** 中关村街道 (zhongguancun's own street) and 崇文门外街道 (Dongcheng). */

@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
+import org.unionhub.UnionHubTest;
 import org.unionhub.station.StationSpreadsheets.ImportResult;
 
 /**
@@ -34,7 +35,7 @@ import org.unionhub.station.StationSpreadsheets.ImportResult;
  * the same file comes back in without changing anything, and a file with a wrong row is refused whole with an error
  * file.
  */
-@StationIntegrationTest
+@UnionHubTest
 class StationSpreadsheetTests extends StationApiSupport {
 
     private static final MediaType XLSX =

@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.unionhub.UnionHubTest;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The worker's side without signing in: scanning a station's QR code on arrival, and the finder's pages. */
-@StationIntegrationTest
+@UnionHubTest
 class StationVisitTests extends StationApiSupport {
 
     private static final String VISITOR_COOKIE = "uh_visitor";

@@ -169,7 +169,7 @@ public final class HoursText {
     }
 
     private static String clock(int minute) {
-        return String.format("%02d:%02d", minute / 60, minute % 60);
+        return String.format(java.util.Locale.ROOT, "%02d:%02d", minute / 60, minute % 60);
     }
 
     private static InvalidValueException invalid() {
