@@ -2,12 +2,14 @@ package org.unionhub.membership;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionhub.common.ConflictException;
@@ -61,19 +63,17 @@ public class MembershipApplications {
     private final OrgTree tree;
     private final EnterpriseRegistry enterprises;
     private final PersonalDataCipher cipher;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     MembershipApplications(ApplicationRepository applications, MemberRepository members, OrgTree tree,
-            EnterpriseRegistry enterprises, PersonalDataCipher cipher, JdbcClient jdbc, Clock clock,
+            EnterpriseRegistry enterprises, PersonalDataCipher cipher, Clock clock,
             ApplicationEventPublisher events) {
         this.applications = applications;
         this.members = members;
         this.tree = tree;
         this.enterprises = enterprises;
         this.cipher = cipher;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
     }
@@ -159,8 +159,7 @@ public class MembershipApplications {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("ALREADY_MEMBER");
         }
-        jdbc.sql("UPDATE membership_application SET member_no = :m WHERE id = :id")
-                .param("m", memberNo).param("id", application.id()).update();
+        applications.recordMemberNo(application.id(), memberNo);
         events.publishEvent(new MemberJoined(memberNo, application.handlingUnionId(), application.handlingUnionPath(),
                 application.sessionCode(), application.sessionCode() == null ? "ONLINE" : "SESSION",
                 LocalDate.now(clock)));
@@ -170,15 +169,35 @@ public class MembershipApplications {
     @Transactional
     public void reject(ScopedPrincipal staff, String applicationNo, String reason) {
         ApplicationRow application = inScope(staff, applicationNo);
-        boolean known = reason != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM reject_reason WHERE code = :c)")
-                .param("c", reason).query(Boolean.class).single();
-        if (!known) {
+        if (reason == null || !applications.isRejectReason(reason)) {
             throw ValidationFailure.of("reason", "UNKNOWN_CODE");
         }
         if (!applications.decide(application.id(), ApplicationStatus.REJECTED, reason, null, clock.instant(),
                 staff.username())) {
             throw new ConflictException("ALREADY_DECIDED");
         }
+    }
+
+    /** The applications waiting in the staff member's scope, newest first; one session's only when given. */
+    public List<QueueItem> queue(ScopedPrincipal staff, String sessionCode, int limit) {
+        String scopePath = tree.get(staff.scope(), staff.scope().rootOrgId()).path();
+        Map<Long, String> unionNames = new HashMap<>();
+        return applications.queue(scopePath, Texts.blankToNull(sessionCode), limit).stream()
+                .map(q -> new QueueItem(q.applicationNo(), q.name(), q.idNumberMasked(), q.phoneMasked(),
+                        q.employerName(), q.occupation(), q.mobileMember(),
+                        unionNames.computeIfAbsent(q.handlingUnionId(),
+                                id -> tree.find(id).map(OrgUnit::name).orElse("")),
+                        q.sessionCode(), q.submittedAt()))
+                .toList();
+    }
+
+    public List<RejectReason> rejectReasons() {
+        return applications.rejectReasons();
+    }
+
+    /** The streets a worker can name as where they work or live. */
+    public List<OrgUnit> streets() {
+        return tree.streetLevelUnits();
     }
 
     private ApplicationRow inScope(ScopedPrincipal staff, String applicationNo) {

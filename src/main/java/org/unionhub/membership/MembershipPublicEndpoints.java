@@ -18,6 +18,6 @@ class MembershipPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> pages() {
-        return List.of();
+        return List.of("/join", "/join/status/*");
     }
 }

@@ -70,6 +70,11 @@ public class OrgTree {
                 .flatMap(unit -> units.findById(Long.parseLong(unit.path().split("/")[2])));
     }
 
+    /** Every active street-level union of the city, in tree order: what a worker picks as "the street where I work". */
+    public List<OrgUnit> streetLevelUnits() {
+        return units.findStreetLevel();
+    }
+
     /** The first active joint union directly under a node (a street's joint union), if it has one. */
     public Optional<OrgUnit> jointUnionOf(long orgId) {
         return units.findChildren(orgId).stream()

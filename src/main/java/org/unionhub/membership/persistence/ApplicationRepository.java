@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unionhub.membership.ApplicationStatus;
+import org.unionhub.membership.RejectReason;
 
 /** SQL for membership applications. */
 @Repository
@@ -90,6 +92,42 @@ public class ApplicationRepository {
                 .param("n", applicationNo).query(ApplicationRepository::map).optional();
     }
 
+    /** Applications waiting in a subtree, newest first, optionally of one session. */
+    public List<QueueRow> queue(String scopePath, String sessionCode, int limit) {
+        return jdbc.sql("""
+                        SELECT application_no, name, id_number_masked, phone_masked, employer_name, occupation,
+                               mobile_member, handling_union_id, session_code, created_at
+                          FROM membership_application
+                         WHERE handling_union_path LIKE :scope || '%' AND status = 'SUBMITTED'
+                           AND (CAST(:session AS TEXT) IS NULL OR session_code = :session)
+                         ORDER BY created_at DESC LIMIT :limit
+                        """)
+                .param("scope", scopePath)
+                .param("session", sessionCode)
+                .param("limit", limit)
+                .query((rs, n) -> new QueueRow(rs.getString("application_no"), rs.getString("name"),
+                        rs.getString("id_number_masked"), rs.getString("phone_masked"), rs.getString("employer_name"),
+                        rs.getString("occupation"), rs.getBoolean("mobile_member"), rs.getLong("handling_union_id"),
+                        rs.getString("session_code"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** One waiting application. */
+    public record QueueRow(String applicationNo, String name, String idNumberMasked, String phoneMasked,
+            String employerName, String occupation, boolean mobileMember, long handlingUnionId, String sessionCode,
+            Instant submittedAt) {
+    }
+
+    public List<RejectReason> rejectReasons() {
+        return jdbc.sql("SELECT code, name_zh, name_en FROM reject_reason ORDER BY sort").query(RejectReason.class)
+                .list();
+    }
+
+    public boolean isRejectReason(String code) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reject_reason WHERE code = :c)").param("c", code)
+                .query(Boolean.class).single();
+    }
+
     /** A submitted application of the same person that is still waiting, if any. */
     public Optional<String> pendingFor(String idHash) {
         return jdbc.sql("""
@@ -114,6 +152,11 @@ public class ApplicationRepository {
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("by", by)
                 .update() == 1;
+    }
+
+    public void recordMemberNo(long id, String memberNo) {
+        jdbc.sql("UPDATE membership_application SET member_no = :m WHERE id = :id")
+                .param("m", memberNo).param("id", id).update();
     }
 
     private static ApplicationRow map(ResultSet rs, int n) throws SQLException {

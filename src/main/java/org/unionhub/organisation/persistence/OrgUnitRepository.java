@@ -104,6 +104,17 @@ public class OrgUnitRepository {
                 .list();
     }
 
+    /** Every active street, township, town, park and building union, by district and name. */
+    public List<OrgUnit> findStreetLevel() {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM org_unit u
+                        WHERE u.kind IN ('STREET', 'TOWNSHIP', 'TOWN', 'PARK', 'BUILDING') AND u.status = 'ACTIVE'
+                        ORDER BY u.path
+                        """)
+                .query(MAPPER)
+                .list();
+    }
+
     public Optional<OrgUnit> findByDivisionCode(String divisionCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit u WHERE u.division_code = :code ORDER BY u.depth LIMIT 1")
                 .param("code", divisionCode)

@@ -1,0 +1,91 @@
+package org.unionhub.membership.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unionhub.Messages;
+import org.unionhub.common.ConflictException;
+import org.unionhub.common.ValidationFailure;
+import org.unionhub.membership.ApplicationInput;
+import org.unionhub.membership.ApplicationView;
+import org.unionhub.membership.MembershipApplications;
+
+/**
+ * The worker's side of joining, on a phone without signing in: the application form (opened from a session's QR
+ * code as {@code /join?s=<code>}), and the status page that refreshes itself until staff decide. The form carries a
+ * one-time request key, so a double tap or a retry after a lost answer finds the same application.
+ */
+@Controller
+class JoinPageController {
+
+    private final MembershipApplications applications;
+    private final MessageSource messages;
+
+    JoinPageController(MembershipApplications applications, MessageSource messages) {
+        this.applications = applications;
+        this.messages = messages;
+    }
+
+    @GetMapping("/join")
+    String form(@RequestParam(name = "s", required = false) String sessionCode, Model model) {
+        return form(model, new ApplicationInput(null, "RESIDENT_ID", null, null, null, null, null, null, null,
+                sessionCode, false), UUID.randomUUID().toString(), false);
+    }
+
+    @PostMapping("/join")
+    String submit(@RequestParam("requestKey") String requestKey,
+            @RequestParam(name = "noFixedEmployer", defaultValue = "false") boolean noFixedEmployer,
+            @ModelAttribute ApplicationInput input, BindingResult binding, Model model, Locale locale) {
+        ApplicationInput effective = noFixedEmployer
+                ? new ApplicationInput(input.name(), input.idType(), input.idNumber(), input.phone(), null, null,
+                        input.occupation(), input.workStreetId(), input.homeStreetId(), input.sessionCode(),
+                        input.consent())
+                : new ApplicationInput(input.name(), input.idType(), input.idNumber(), input.phone(),
+                        input.employerCreditCode(), input.employerName(), null, input.workStreetId(), null,
+                        input.sessionCode(), input.consent());
+        try {
+            Messages.requireWellTyped(binding);
+            String number = applications.submit(requestKey, effective).application().applicationNo();
+            return "redirect:/join/status/" + number;
+        } catch (ValidationFailure failure) {
+            model.addAttribute("errors", Messages.byField(messages, failure, locale));
+            return form(model, input, requestKey, noFixedEmployer);
+        } catch (ConflictException conflict) {
+            model.addAttribute("conflict", messages.getMessage("error." + conflict.code(), null, locale));
+            return form(model, input, requestKey, noFixedEmployer);
+        }
+    }
+
+    @GetMapping("/join/status/{applicationNo}")
+    String status(@PathVariable String applicationNo, Model model, Locale locale) {
+        ApplicationView application = applications.status(applicationNo);
+        model.addAttribute("application", application);
+        if (application.rejectReason() != null) {
+            model.addAttribute("reason", applications.rejectReasons().stream()
+                    .filter(r -> r.code().equals(application.rejectReason()))
+                    .map(r -> r.name(locale)).findFirst().orElse(application.rejectReason()));
+        }
+        return "join/status";
+    }
+
+    private String form(Model model, ApplicationInput input, String requestKey, boolean noFixedEmployer) {
+        model.addAttribute("form", input);
+        model.addAttribute("requestKey", requestKey);
+        model.addAttribute("noFixedEmployer", noFixedEmployer);
+        model.addAttribute("streets", applications.streets());
+        model.addAttribute("occupations", List.of("COURIER", "FOOD_DELIVERY_RIDER", "RIDE_HAILING_DRIVER",
+                "TRUCK_DRIVER", "DOMESTIC_WORKER", "OTHER"));
+        model.addAttribute("idTypes", List.of("RESIDENT_ID", "RESIDENCE_PERMIT", "PASSPORT",
+                "MAINLAND_TRAVEL_PERMIT", "FOREIGN_PERMANENT_RESIDENCE"));
+        return "join/form";
+    }
+}
