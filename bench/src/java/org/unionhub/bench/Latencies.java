@@ -1,0 +1,42 @@
+package org.unionhub.bench;
+
+import java.util.Arrays;
+
+/** Latencies of one measurement, kept whole (a plain growable array) so that percentiles are exact. */
+final class Latencies {
+
+    private long[] nanos = new long[4096];
+    private int count;
+
+    void add(long latencyNanos) {
+        if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, count * 2);
+        }
+        nanos[count++] = latencyNanos;
+    }
+
+    void addAll(Latencies other) {
+        for (int i = 0; i < other.count; i++) {
+            add(other.nanos[i]);
+        }
+    }
+
+    /** Median, 99th percentile (nearest rank) and throughput over {@code seconds} of measurement. */
+    Summary summary(double seconds) {
+        if (count == 0) {
+            throw new IllegalStateException("No latencies recorded");
+        }
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
+        return new Summary(count, micros(sorted, 0.50), micros(sorted, 0.99), count / seconds);
+    }
+
+    private static double micros(long[] sorted, double quantile) {
+        int rank = (int) Math.ceil(quantile * sorted.length);
+        return sorted[Math.max(rank, 1) - 1] / 1_000.0;
+    }
+
+    /** What a table row shows of a measurement. */
+    record Summary(int count, double medianMicros, double p99Micros, double opsPerSecond) {
+    }
+}
