@@ -27,20 +27,35 @@ public final class Messages {
 
     /** Field name → message, for showing each error beside its field; errors without a field under the empty key. */
     public static Map<String, String> byField(MessageSource messages, ValidationFailure failure, Locale locale) {
+        return byField(messages, failure, locale, null);
+    }
+
+    /**
+     * As {@link #byField(MessageSource, ValidationFailure, Locale)}, with field labels looked up first as
+     * {@code field.<context>.<field>} (a person's {@code name} is 姓名, a union's 名称).
+     */
+    public static Map<String, String> byField(MessageSource messages, ValidationFailure failure, Locale locale,
+            String context) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Violation violation : failure.violations()) {
-            errors.merge(violation.field() == null ? "" : violation.field(), violation(messages, violation, locale),
-                    (a, b) -> a + "；" + b);
+            errors.merge(violation.field() == null ? "" : violation.field(),
+                    violation(messages, violation, locale, context), (a, b) -> a + "；" + b);
         }
         return errors;
     }
 
     public static String violation(MessageSource messages, Violation violation, Locale locale) {
+        return violation(messages, violation, locale, null);
+    }
+
+    private static String violation(MessageSource messages, Violation violation, Locale locale, String context) {
         String rule = messages.getMessage("error." + violation.code(), null, violation.code(), locale);
         if (violation.field() == null) {
             return rule;
         }
-        String label = messages.getMessage("field." + violation.field(), null, violation.field(), locale);
+        String generic = messages.getMessage("field." + violation.field(), null, violation.field(), locale);
+        String label = context == null ? generic
+                : messages.getMessage("field." + context + "." + violation.field(), null, generic, locale);
         return messages.getMessage("error.format", new Object[] {label, rule}, label + ": " + rule, locale);
     }
 }

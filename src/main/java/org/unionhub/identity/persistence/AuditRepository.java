@@ -41,7 +41,7 @@ public class AuditRepository {
     public List<AuditRow> findRecent(String scopePath, boolean wholeCity, String action, int limit) {
         return jdbc.sql("""
                         SELECT * FROM audit_event
-                         WHERE (org_path LIKE :p || '%' OR (org_path IS NULL AND :city))
+                         WHERE ((org_path ~>=~ :p AND org_path ~<~ (left(:p, -1) || '0')) OR (org_path IS NULL AND :city))
                            AND (CAST(:action AS TEXT) IS NULL OR action = :action)
                          ORDER BY at DESC, id DESC LIMIT :limit
                         """)

@@ -46,7 +46,8 @@ public class StaffAccountRepository {
     /** Accounts bound to a node inside the subtree whose root has the given path. */
     public List<StaffAccountRow> findUnderPath(String scopePath) {
         return jdbc.sql("""
-                        SELECT * FROM staff_account WHERE org_path LIKE :p || '%' ORDER BY username
+                        SELECT * FROM staff_account
+                         WHERE org_path ~>=~ :p AND org_path ~<~ (left(:p, -1) || '0') ORDER BY username
                         """)
                 .param("p", scopePath)
                 .query(StaffAccountRepository::map)
@@ -131,7 +132,7 @@ public class StaffAccountRepository {
     public int rebasePaths(String oldPrefix, String newPrefix) {
         return jdbc.sql("""
                         UPDATE staff_account SET org_path = :newPrefix || substr(org_path, length(:oldPrefix) + 1)
-                         WHERE org_path LIKE :oldPrefix || '%'
+                         WHERE org_path ~>=~ :oldPrefix AND org_path ~<~ (left(:oldPrefix, -1) || '0')
                         """)
                 .param("oldPrefix", oldPrefix)
                 .param("newPrefix", newPrefix)

@@ -98,7 +98,8 @@ public class ApplicationRepository {
                         SELECT application_no, name, id_number_masked, phone_masked, employer_name, occupation,
                                mobile_member, handling_union_id, session_code, created_at
                           FROM membership_application
-                         WHERE handling_union_path LIKE :scope || '%' AND status = 'SUBMITTED'
+                         WHERE handling_union_path ~>=~ :scope AND handling_union_path ~<~ (left(:scope, -1) || '0')
+                           AND status = 'SUBMITTED'
                            AND (CAST(:session AS TEXT) IS NULL OR session_code = :session)
                          ORDER BY created_at DESC LIMIT :limit
                         """)

@@ -57,7 +57,7 @@ class JoinPageController {
             String number = applications.submit(requestKey, effective).application().applicationNo();
             return "redirect:/join/status/" + number;
         } catch (ValidationFailure failure) {
-            model.addAttribute("errors", Messages.byField(messages, failure, locale));
+            model.addAttribute("errors", Messages.byField(messages, failure, locale, "join"));
             return form(model, input, requestKey, noFixedEmployer);
         } catch (ConflictException conflict) {
             model.addAttribute("conflict", messages.getMessage("error." + conflict.code(), null, locale));
@@ -68,7 +68,7 @@ class JoinPageController {
     @GetMapping("/join/status/{applicationNo}")
     String status(@PathVariable String applicationNo, Model model, Locale locale) {
         ApplicationView application = applications.status(applicationNo);
-        model.addAttribute("application", application);
+        model.addAttribute("submitted", application);
         if (application.rejectReason() != null) {
             model.addAttribute("reason", applications.rejectReasons().stream()
                     .filter(r -> r.code().equals(application.rejectReason()))

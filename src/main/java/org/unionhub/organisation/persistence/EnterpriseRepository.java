@@ -47,7 +47,7 @@ public class EnterpriseRepository {
     public List<Enterprise> search(long scopeRootId, Long underOrgId, String text, int limit) {
         return jdbc.sql(SELECT + """
                           JOIN org_unit s ON s.id = :scope
-                         WHERE o.path LIKE s.path || '%'
+                         WHERE o.path ~>=~ s.path AND o.path ~<~ (left(s.path, -1) || '0')
                            AND (CAST(:under AS BIGINT) IS NULL OR e.org_id = :under)
                            AND (CAST(:text AS TEXT) IS NULL OR e.name LIKE '%' || :text || '%'
                                 OR e.credit_code = upper(:text))

@@ -16,8 +16,10 @@ import org.unionhub.organisation.OrgStatus;
 import org.unionhub.organisation.OrgUnit;
 
 /**
- * SQL for the union tree. Every scoped query joins the scope root by primary key and compares paths with a
- * {@code LIKE 'prefix%'} that the {@code text_pattern_ops} index answers, so a scope check is one indexed lookup.
+ * SQL for the union tree. A scope check joins the scope root by primary key and compares the two paths (one indexed
+ * lookup). Listings of a subtree state it as the path range {@code [root, root with its last '/' as '0')} with the
+ * {@code text_pattern_ops} operators, which the path index answers; a {@code LIKE} on a path taken from a joined row
+ * cannot use it and scans the table (see docs/benchmarks.md).
  */
 @Repository
 public class OrgUnitRepository {
@@ -76,7 +78,7 @@ public class OrgUnitRepository {
     public List<OrgUnit> findSubtree(long rootId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM org_unit u JOIN org_unit s ON s.id = :root
-                        WHERE u.path LIKE s.path || '%'
+                        WHERE u.path ~>=~ s.path AND u.path ~<~ (left(s.path, -1) || '0')
                         ORDER BY u.path LIMIT :limit
                         """)
                 .param("root", rootId)
@@ -88,7 +90,7 @@ public class OrgUnitRepository {
     public List<OrgUnit> search(long scopeRootId, String text, String divisionCode, OrgKind kind, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM org_unit u JOIN org_unit s ON s.id = :scope
-                        WHERE u.path LIKE s.path || '%'
+                        WHERE u.path ~>=~ s.path AND u.path ~<~ (left(s.path, -1) || '0')
                           AND (CAST(:text AS TEXT) IS NULL OR u.name LIKE '%' || :text || '%'
                                OR u.credit_code = upper(:text) OR u.division_code = :text)
                           AND (CAST(:division AS TEXT) IS NULL OR u.division_code = :division)
@@ -186,7 +188,7 @@ public class OrgUnitRepository {
                                depth = depth + :shift,
                                parent_id = CASE WHEN id = :id THEN :parent ELSE parent_id END,
                                version = version + 1
-                         WHERE path LIKE :oldPrefix || '%'
+                         WHERE path ~>=~ :oldPrefix AND path ~<~ (left(:oldPrefix, -1) || '0')
                         """)
                 .param("newPrefix", newPrefix)
                 .param("oldPrefix", oldPrefix)

@@ -80,7 +80,7 @@ public class StationRepository {
         params.put("status", status == null ? null : status.name());
         params.put("limit", limit);
         return select("""
-                WHERE s.owner_org_path LIKE :scope || '%'
+                WHERE s.owner_org_path ~>=~ :scope AND s.owner_org_path ~<~ (left(:scope, -1) || '0')
                   AND (CAST(:text AS TEXT) IS NULL OR s.name LIKE '%' || :text || '%' OR s.address LIKE '%' || :text || '%')
                   AND (CAST(:kind AS TEXT) IS NULL OR s.kind_code = :kind)
                   AND (CAST(:status AS TEXT) IS NULL OR s.status = :status)
@@ -93,7 +93,10 @@ public class StationRepository {
      * that PostgreSQL fetches through a cursor.
      */
     public void forEachInScope(String scopePath, Consumer<StationRow> action) {
-        stream("WHERE s.owner_org_path LIKE :scope || '%' ORDER BY s.id", Map.of("scope", scopePath), action);
+        stream("""
+                WHERE s.owner_org_path ~>=~ :scope AND s.owner_org_path ~<~ (left(:scope, -1) || '0')
+                ORDER BY s.id
+                """, Map.of("scope", scopePath), action);
     }
 
     /** Streams the stations workers can use, for the finder's index; inside a transaction, as above. */
@@ -120,7 +123,7 @@ public class StationRepository {
         return jdbc.sql("""
                         SELECT NULLIF(split_part(owner_org_path, '/', 3), '')::bigint AS district, kind_code, status,
                                count(*) AS n
-                          FROM station WHERE owner_org_path LIKE :scope || '%'
+                          FROM station WHERE owner_org_path ~>=~ :scope AND owner_org_path ~<~ (left(:scope, -1) || '0')
                          GROUP BY 1, 2, 3
                         """)
                 .param("scope", scopePath)
@@ -238,7 +241,7 @@ public class StationRepository {
     public int rebasePaths(String oldPrefix, String newPrefix) {
         return jdbc.sql("""
                         UPDATE station SET owner_org_path = :newPrefix || substr(owner_org_path, length(:oldPrefix) + 1)
-                         WHERE owner_org_path LIKE :oldPrefix || '%'
+                         WHERE owner_org_path ~>=~ :oldPrefix AND owner_org_path ~<~ (left(:oldPrefix, -1) || '0')
                         """)
                 .param("oldPrefix", oldPrefix)
                 .param("newPrefix", newPrefix)
