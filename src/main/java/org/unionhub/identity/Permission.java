@@ -16,6 +16,8 @@ public enum Permission {
     STATION_WRITE,
     /** Accept stations, release their grants, set funding standards and district budgets. */
     FUNDING_MANAGE,
+    /** See a member's document number or phone in clear (each reveal is audited) and export them unmasked. */
+    PERSONAL_DATA_REVEAL,
     /** Act as a partner, only through the steps granted. */
     PARTNER
 }

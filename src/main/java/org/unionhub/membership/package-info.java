@@ -4,7 +4,8 @@
  * document number; document numbers and phones encrypted at rest. Publishes {@link org.unionhub.membership.MemberJoined}.
  * Owns {@code membership_application}, {@code member}, {@code member_history} and {@code reject_reason}. Depends on
  * {@code organisation} (the tree, enterprises and their unions), {@code identity} (its public endpoints) and
- * {@code common}. Still to come (issue 3): the worker's pages, the mutual-aid card, transfers, the roster and imports.
+ * {@code common}. The roster masks personal fields and audits every reveal and export. Still to come (issue 3): transfers,
+ * membership states beyond active, and imports.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"organisation", "identity", "common"})
 package org.unionhub.membership;
