@@ -227,9 +227,10 @@ public class Roster {
         return tree.get(staff.scope(), staff.scope().rootOrgId()).path();
     }
 
+    /** A list row: without the card, which the member's own page shows. */
     private static MemberView view(RosterRow r, UnionNames names) {
         return new MemberView(r.memberNo(), r.name(), r.idNumberMasked(), r.phoneMasked(), r.unionId(),
-                names.of(r.unionId()), r.status(), r.mobileMember(), r.joinedOn(), r.source());
+                names.of(r.unionId()), r.status(), r.mobileMember(), r.joinedOn(), r.source(), null);
     }
 
     /** Union names looked up once per union for one page or one export. */

@@ -2,10 +2,13 @@
  * Joining the union (入会): workers' membership applications (no sign-in; idempotent), routing by the territorial rule
  * to the handling union, staff approval in scope, and members — one membership per person, by a keyed hash of the
  * document number; document numbers and phones encrypted at rest. Publishes {@link org.unionhub.membership.MemberJoined}.
- * Owns {@code membership_application}, {@code member}, {@code member_history} and {@code reject_reason}. Depends on
- * {@code organisation} (the tree, enterprises and their unions), {@code identity} (its public endpoints) and
- * {@code common}. The roster masks personal fields and audits every reveal and export. Still to come (issue 3): transfers,
- * membership states beyond active, and imports.
+ * {@code card/}: the mutual-aid card, one per person, requested on {@code MemberJoined} and issued through the
+ * {@code CardIssuer} port from an outbox that retries until the bank answers, and the e-membership card signed with
+ * Ed25519 (see {@code docs/membership.md}). The roster masks personal fields and audits every reveal and export.
+ * Owns {@code membership_application}, {@code member}, {@code member_history}, {@code reject_reason} and
+ * {@code card_request}. Depends on {@code organisation} (the tree, enterprises and their unions), {@code identity}
+ * (its public endpoints and audit log) and {@code common}. Still to come (issue 3): transfers, membership states
+ * beyond active, and imports.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"organisation", "identity", "common"})
 package org.unionhub.membership;
