@@ -3,6 +3,7 @@
 # beside the app's trivial /api/v1/ping in the same run (docs/benchmarks.md, "Station finder").
 # Usage: bench/finder.sh [--stations=200000] [--rounds=3] [--duration=15] [--warmup=10] [--threads=2]
 #                        [--connections=32] [--points=10000] [--seed=42] [--out=target/bench/finder] [--wrk=wrk]
+#                        [--jfr=target/bench/finder/rounds.jfr]   (a flight recording of the measured rounds)
 # Extra Maven flags (e.g. -o for offline) go in MVN_FLAGS. Needs wrk (apt-get install wrk). Raw wrk outputs and the
 # table land in target/bench/finder/.
 set -euo pipefail
