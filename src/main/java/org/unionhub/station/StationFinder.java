@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,7 @@ public class StationFinder {
      * that has not committed yet.
      */
     private final ThreadLocal<Set<Long>> pending = ThreadLocal.withInitial(LinkedHashSet::new);
+    private final Map<Long, List<String>> amenityCodeLists = new ConcurrentHashMap<>();
     private final AtomicReference<Snapshot> snapshot =
             new AtomicReference<>(new Snapshot(StationIndex.of(List.of()), Set.of(), List.of()));
 
@@ -105,14 +107,14 @@ public class StationFinder {
         }
         errors.throwIfAny();
         Snapshot current = snapshot.get();
-        LocalDateTime now = LocalDateTime.now(clock);
-        List<Hit> hits = current.index().nearest(lat, lng, codes.amenityMask(amenities),
-                entry -> !openNow || entry.hours().isOpenAt(now, current.holidays()), limit, MAX_RADIUS_METRES);
+        OpeningHours.Moment now = new OpeningHours.Moment(LocalDateTime.now(clock), current.holidays());
+        List<Hit> hits = current.index().nearest(lat, lng, codes.amenityMask(amenities), openNow ? now : null, limit,
+                MAX_RADIUS_METRES);
         List<Found> found = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
             Entry e = hit.entry();
             found.add(new Found(e.id(), e.name(), e.kindCode(), e.lat(), e.lng(), Math.round(hit.distanceMetres()),
-                    amenityCodes(e.amenityMask()), openNow || e.hours().isOpenAt(now, current.holidays())));
+                    amenityCodes(e.amenityMask()), openNow || e.hours().isOpenAt(now)));
         }
         return found;
     }
@@ -192,8 +194,10 @@ public class StationFinder {
                 codes.amenityMask(row.amenities()), row.hours());
     }
 
+    /** The codes of a mask, from a cache: stations share a few thousand masks at most, and every answer lists them. */
     private List<String> amenityCodes(long mask) {
-        return codes.amenities().stream().filter(a -> (mask & (1L << a.bit())) != 0).map(StationCode::code).toList();
+        return amenityCodeLists.computeIfAbsent(mask, m ->
+                codes.amenities().stream().filter(a -> (m & (1L << a.bit())) != 0).map(StationCode::code).toList());
     }
 
     private static double degrees(BigDecimal value) {
