@@ -572,7 +572,10 @@ public final class FinderBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** The machine's 1-minute load average before a run: how much else was running (2 cores here). */
+    /**
+     * The machine's 1-minute load average: at the start, how much else runs on it; before a round, that plus the
+     * benchmark's own busy threads of the minute before.
+     */
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -583,7 +586,8 @@ public final class FinderBenchmark {
             int duration) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "wrk -t%d -c%d -d%ds --latency, ping and finder alternating in one run; "
-                + "app CPU = CPU time of the app's JVM per request; load = 1-minute load average before the run%n%n",
+                + "app CPU = CPU time of the app's JVM per request; load = 1-minute load average before the round "
+                + "(counts this benchmark's own busy threads too)%n%n",
                 threads, connections, duration));
         t.append("| round | load | ping req/s | ping p50 ms | ping p99 ms | ping app CPU µs/req | finder req/s "
                 + "| finder p50 ms | finder p99 ms | finder app CPU µs/req | finder/ping req/s "
