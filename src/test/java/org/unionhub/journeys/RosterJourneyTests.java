@@ -3,32 +3,20 @@ package org.unionhub.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unionhub.common.IdNumber;
 import org.unionhub.identity.SignIn;
@@ -46,17 +34,13 @@ import org.unionhub.membership.MembershipApplications;
  * {@code -Dunionhub.docs-screenshots=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RosterJourneyTests {
+class RosterJourneyTests extends ConsoleJourney {
 
     private static final String PASSWORD = "Demo@2023";
     private static final String MEMBER = "林晓雨";
     private static final String PHONE = "13912345678";
     private static final String PHONE_MASKED = "139****5678";
 
-    private static Browser browser;
-
-    @LocalServerPort
-    private int port;
 
     @Autowired
     private JdbcClient jdbc;
@@ -67,39 +51,6 @@ class RosterJourneyTests {
     @Autowired
     private SignIn signIn;
 
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-    private final Map<String, Duration> timings = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void launchChromium() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openConsole() {
-        context = browser.console("http://localhost:" + port);
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-    }
-
-    @AfterEach
-    void closeConsole(TestInfo test) {
-        context.close();
-        String journey = test.getTestMethod().map(m -> m.getName()).orElse("");
-        timings.forEach((step, took) -> System.out.printf("journey %s: %s took %d ms%n", journey, step, took.toMillis()));
-        assertThat(pageErrors).as("JavaScript errors on the pages").isEmpty();
-    }
 
     @Test
     void streetStaffFindRevealAndExportAMember() throws IOException {
@@ -192,11 +143,5 @@ class RosterJourneyTests {
     private static String residentId() {
         String first17 = "110108" + "19950817" + String.format("%03d", (int) (Math.random() * 1000));
         return first17 + IdNumber.checkCharacterFor(first17);
-    }
-
-    private void step(String name, Runnable action) {
-        long start = System.nanoTime();
-        action.run();
-        timings.put(name, Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -7,23 +7,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,53 +27,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code -Dunionhub.docs-screenshots=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StaffConsoleJourneyTests {
+class StaffConsoleJourneyTests extends ConsoleJourney {
 
     private static final String PASSWORD = "Demo@2023";
     private static final String BUILDING_UNION = "中关村创业大街楼宇工会";
     private static final String BRANCH_UNION = "北京云栖数据科技有限公司工会";
 
-    private static Browser browser;
-
-    @LocalServerPort
-    private int port;
 
     @Autowired
     private JdbcClient jdbc;
 
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-    private final Map<String, Duration> timings = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void launchChromium() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openConsole() {
-        context = browser.console(baseUrl());
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-    }
-
-    @AfterEach
-    void closeConsole(TestInfo test) {
-        context.close();
-        String journey = test.getTestMethod().map(m -> m.getName()).orElse("");
-        timings.forEach((step, took) -> System.out.printf("journey %s: %s took %d ms%n", journey, step, took.toMillis()));
-        assertThat(pageErrors).as("JavaScript errors on the pages").isEmpty();
-    }
 
     @Test
     void wrongPasswordShowsTheChineseErrorAndStaysOnSignIn() {
@@ -344,11 +296,6 @@ class StaffConsoleJourneyTests {
         });
     }
 
-    private void step(String name, Runnable action) {
-        long start = System.nanoTime();
-        action.run();
-        timings.put(name, Duration.ofNanos(System.nanoTime() - start));
-    }
 
     private void signInAs(String username) {
         page.navigate("/login");
@@ -372,9 +319,5 @@ class StaffConsoleJourneyTests {
 
     private long orgId(String name) {
         return jdbc.sql("SELECT id FROM org_unit WHERE name = :name").param("name", name).query(Long.class).single();
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
     }
 }

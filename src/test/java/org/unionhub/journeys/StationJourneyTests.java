@@ -7,28 +7,18 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Geolocation;
 import com.microsoft.playwright.options.SelectOption;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unionhub.station.domain.GeoMath;
 
@@ -45,7 +35,7 @@ import org.unionhub.station.domain.GeoMath;
  * {@code -Dunionhub.docs-screenshots=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StationJourneyTests {
+class StationJourneyTests extends ConsoleJourney {
 
     private static final String PASSWORD = "Demo@2023";
     private static final String STREET_UNION = "中关村街道总工会";
@@ -62,47 +52,10 @@ class StationJourneyTests {
     private static final Pattern DISTANCE = Pattern.compile("^([0-9]+(?:\\.[0-9])?) (米|公里)$");
     private static final Pattern HOURS = Pattern.compile("^(24h|[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}(,[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2})*)$");
 
-    private static Browser browser;
-
-    @LocalServerPort
-    private int port;
 
     @Autowired
     private JdbcClient jdbc;
 
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-    private final Map<String, Duration> timings = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void launchChromium() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openConsole() {
-        context = browser.console(baseUrl());
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-    }
-
-    @AfterEach
-    void closeConsole(TestInfo test) {
-        context.close();
-        String journey = test.getTestMethod().map(m -> m.getName()).orElse("");
-        timings.forEach((step, took) -> System.out.printf("journey %s: %s took %d ms%n", journey, step, took.toMillis()));
-        assertThat(pageErrors).as("JavaScript errors on the pages").isEmpty();
-    }
 
     @Test
     void riderFindsAHotMealOpenNowByPositionOrStreet() {
@@ -410,19 +363,6 @@ class StationJourneyTests {
         return Long.parseLong(total.textContent());
     }
 
-    private void step(String name, Runnable action) {
-        measured(name, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private <T> T measured(String name, Supplier<T> action) {
-        long start = System.nanoTime();
-        T result = action.get();
-        timings.put(name, Duration.ofNanos(System.nanoTime() - start));
-        return result;
-    }
 
     private void signInAs(String username) {
         page.navigate("/login");
@@ -450,9 +390,5 @@ class StationJourneyTests {
 
     private long orgId(String name) {
         return jdbc.sql("SELECT id FROM org_unit WHERE name = :name").param("name", name).query(Long.class).single();
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
     }
 }
