@@ -10,6 +10,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.unionhub.Messages;
+import org.unionhub.common.Violation;
 
 /** Writes the API's error body ({@code {"errors":[{"code","message"}]}}) from security filters. */
 @Component
@@ -29,7 +31,7 @@ class ApiProblemWriter {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code) throws IOException {
         var locale = request == null ? java.util.Locale.SIMPLIFIED_CHINESE : RequestContextUtils.getLocale(request);
-        String message = messages.getMessage("error." + code, null, code, locale);
+        String message = Messages.violation(messages, new Violation(null, code), locale);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
