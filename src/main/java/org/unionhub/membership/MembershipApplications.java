@@ -35,7 +35,8 @@ import org.unionhub.organisation.ScopedPrincipal;
 /**
  * Joining: a worker submits an application (no sign-in; an {@code Idempotency-Key} makes retries safe), the
  * territorial rule picks the handling union, and staff of that union (or above it) approve or reject it. Approval
- * creates the member — one membership per person — and publishes {@link MemberJoined}.
+ * creates the member — one membership per person — and publishes {@link MemberJoined}; every stored application
+ * publishes {@link ApplicationSubmitted}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -135,6 +136,10 @@ public class MembershipApplications {
                 union.id(), union.path(), decision.mobileMember(), clock.instant()));
         ApplicationRow row = inserted.flatMap(applications::findByNo)
                 .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
+        if (inserted.isPresent()) {
+            events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(), session,
+                    LocalDate.now(clock)));
+        }
         return new Submitted(view(row), inserted.isPresent());
     }
 
