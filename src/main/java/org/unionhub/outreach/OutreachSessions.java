@@ -84,12 +84,9 @@ public class OutreachSessions {
         }
         NewSession checked = check(staff, key, input);
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-            NewSession withCode = withCode(checked, SessionCodes.next(random));
-            Optional<Long> id = sessions.insert(withCode);
-            if (id.isPresent()) {
-                events.publishEvent(new SessionPlanned(id.get(), withCode.code(), withCode.kind(), withCode.orgId(),
-                        withCode.orgPath(), withCode.campaignId(), withCode.heldOn()));
-                return new Planned(view(sessions.findById(id.get()).orElseThrow()), true);
+            Optional<SessionRow> stored = store(withCode(checked, SessionCodes.next(random)));
+            if (stored.isPresent()) {
+                return new Planned(view(stored.get()), true);
             }
             if (key != null) {
                 Optional<Long> concurrent = sessions.findByKey(staff.username(), key);
@@ -99,6 +96,21 @@ public class OutreachSessions {
             }
         }
         throw new IllegalStateException("No free session code after " + CODE_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Plans a session under a code chosen beforehand (the demo session's well-known code); the code must be one the
+     * generator could have made and not taken yet.
+     */
+    @Transactional
+    public Session planWithCode(ScopedPrincipal staff, String code, SessionInput input) {
+        String chosen = SessionCodes.normalise(code);
+        if (chosen == null) {
+            throw ValidationFailure.of("code", "FORMAT");
+        }
+        NewSession checked = check(staff, null, input);
+        return store(withCode(checked, chosen)).map(this::view)
+                .orElseThrow(() -> ValidationFailure.of("code", "DUPLICATE"));
     }
 
     public Session get(ScopedPrincipal staff, long id) {
@@ -169,8 +181,13 @@ public class OutreachSessions {
         String campaignName = row.campaignId() == null ? null
                 : campaigns.findById(row.campaignId()).map(CampaignRow::name).orElse(null);
         return new Session(row.id(), row.code(), row.kind(), row.orgId(), orgName, row.campaignId(), campaignName,
-                row.title(), row.place(), row.lat(), row.lng(), row.startsAt(), row.endsAt(), row.heldOn(),
-                row.staffOnDuty(), row.partners(), row.status(), row.createdBy());
+                row.title(), row.place(), row.lat(), row.lng(), local(row.startsAt()), local(row.endsAt()),
+                row.heldOn(), row.staffOnDuty(), row.partners(), row.status(), row.createdBy());
+    }
+
+    /** A stored instant as the city's wall-clock time, the way posters and pages show it. */
+    private OffsetDateTime local(OffsetDateTime at) {
+        return at.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
     }
 
     private Session move(ScopedPrincipal staff, long id, SessionStatus target) {
@@ -180,6 +197,14 @@ public class OutreachSessions {
             throw new ConflictException("STATUS_TRANSITION_NOT_ALLOWED");
         }
         return view(sessions.findById(id).orElseThrow());
+    }
+
+    /** Inserts and announces a session; empty when its code (or its creator's key) is taken. */
+    private Optional<SessionRow> store(NewSession session) {
+        Optional<Long> id = sessions.insert(session);
+        id.ifPresent(stored -> events.publishEvent(new SessionPlanned(stored, session.code(), session.kind(),
+                session.orgId(), session.orgPath(), session.campaignId(), session.heldOn())));
+        return id.flatMap(sessions::findById);
     }
 
     private static NewSession withCode(NewSession s, String code) {
