@@ -41,6 +41,10 @@ class JoinPagesTests {
     }
 
     private MockHttpServletRequestBuilder joinForm(String name, String idNumber, String requestKey) {
+        return joinForm(name, idNumber, requestKey, "S30");
+    }
+
+    private MockHttpServletRequestBuilder joinForm(String name, String idNumber, String requestKey, String session) {
         return post("/join").with(csrf())
                 .param("requestKey", requestKey)
                 .param("name", name)
@@ -50,7 +54,7 @@ class JoinPagesTests {
                 .param("noFixedEmployer", "true")
                 .param("occupation", "COURIER")
                 .param("workStreetId", String.valueOf(tree.org(TestTree.ZHONGGUANCUN_STREET)))
-                .param("sessionCode", "S30")
+                .param("sessionCode", session)
                 .param("consent", "true");
     }
 
@@ -142,6 +146,16 @@ class JoinPagesTests {
         assertThat(mvc.perform(get(thirdSubmitted.getResponse().getRedirectedUrl())).andReturn().getResponse()
                 .getContentAsString())
                 .contains("未通过").contains("不属于本工会受理范围");
+    }
+
+    @Test
+    void theQueueFilteredByASessionKeepsTheCodeInItsFilter() throws Exception {
+        String code = "S31-" + SEQUENCE.incrementAndGet();
+        String number = applicationNo(mvc.perform(joinForm("蒋立", residentId(), UUID.randomUUID().toString(), code))
+                .andReturn());
+        String queue = mvc.perform(get("/join/queue").param("s", code).with(signedIn(tree.principal("zhongguancun"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("name=\"s\" value=\"" + code + "\"").contains(number);
     }
 
     @Test
