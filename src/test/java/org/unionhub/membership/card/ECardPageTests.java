@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -200,7 +201,12 @@ class ECardPageTests {
         assertThat(statusPage).contains("href=\"/join/card/" + applied.applicationNo() + "?secret="
                 + applied.secret() + "\"").contains("查看电子会员卡");
 
-        String page = page(cardPage(applied.applicationNo(), applied.secret()), 200);
+        MvcResult shown = mvc.perform(cardPage(applied.applicationNo(), applied.secret()))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(shown.getResponse().getHeader("Cache-Control")).contains("no-store");
+        String page = shown.getResponse().getContentAsString();
+        // Small for a cheap phone on a weak signal: about 17 KB, most of it the QR code's path.
+        assertThat(page.getBytes(StandardCharsets.UTF_8).length).isLessThan(24_000);
         assertThat(page).contains("电子会员卡")
                 .contains("data-test=\"ecard-name\">" + name + "<")
                 .contains("data-test=\"ecard-member-no\">" + memberNo + "<")
