@@ -67,6 +67,11 @@ public class Members {
         return Optional.ofNullable(lineage(staff, memberNo).nextMemberNo());
     }
 
+    /** Whether the member may move to another union now (the membership is not final). */
+    public boolean mayTransfer(ScopedPrincipal staff, String memberNo) {
+        return membership(inScope(staff, memberNo)).mayTransfer();
+    }
+
     /** The status changes staff may record for this member now, each with its reasons. */
     public List<StatusAction> allowedChanges(ScopedPrincipal staff, String memberNo) {
         return membership(inScope(staff, memberNo)).allowedChanges().stream()
