@@ -2,9 +2,11 @@ package org.unionhub.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.unionhub.TestTree.basic;
 
@@ -198,5 +200,24 @@ class UnionClosureTests {
         assertThat(events.stream(UnionClosed.class)).isEmpty();
         mvc.perform(post("/api/v1/enterprises/{id}/close", enterprise.id()).with(basic("dongcheng")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theEnterprisePageClosesAnEnterpriseForThoseWhoMayReshapeTheTree() throws Exception {
+        Enterprise enterprise = tree.newEnterprise(tree.org(TestTree.ZHONGGUANCUN_STREET));
+        var district = TestTree.consoleSession(mvc, "haidian");
+        assertThat(mvc.perform(get("/enterprises/{id}", enterprise.id()).session(district)).andReturn().getResponse()
+                .getContentAsString()).contains("data-test=\"close-enterprise\"");
+        assertThat(mvc.perform(get("/enterprises/{id}", enterprise.id()).session(TestTree.consoleSession(mvc,
+                "zhongguancun"))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("data-test=\"close-enterprise\"");
+        mvc.perform(post("/enterprises/{id}/close", enterprise.id()).session(district).with(csrf())
+                .param("closedOn", "2024-12-31")).andExpect(redirectedUrl("/enterprises/" + enterprise.id() + "?closed"));
+        assertThat(mvc.perform(get("/enterprises/{id}", enterprise.id()).session(district)).andReturn().getResponse()
+                .getContentAsString()).contains("data-test=\"enterprise-closed\"").contains("2024-12-31")
+                .doesNotContain("data-test=\"close-enterprise\"");
+        String again = mvc.perform(post("/enterprises/{id}/close", enterprise.id()).session(district).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("class=\"alert\"").contains("已撤销");
     }
 }
