@@ -13,9 +13,12 @@ import org.unionhub.membership.card.CardRequests;
 import org.unionhub.membership.domain.Membership;
 import org.unionhub.membership.domain.Membership.Reason;
 import org.unionhub.membership.domain.Membership.Status;
+import org.unionhub.membership.domain.TransferRequest;
 import org.unionhub.membership.persistence.MemberRepository;
 import org.unionhub.membership.persistence.MemberRepository.Lineage;
 import org.unionhub.membership.persistence.MemberRepository.MemberRow;
+import org.unionhub.membership.persistence.TransferRepository;
+import org.unionhub.membership.persistence.TransferRepository.TransferRow;
 import org.unionhub.organisation.OrgTree;
 import org.unionhub.organisation.OrgUnit;
 import org.unionhub.organisation.ScopedPrincipal;
@@ -32,12 +35,14 @@ public class Members {
     static final int NOTE_MAX = 200;
 
     private final MemberRepository members;
+    private final TransferRepository transfers;
     private final OrgTree tree;
     private final CardRequests cards;
     private final Clock clock;
 
-    Members(MemberRepository members, OrgTree tree, CardRequests cards, Clock clock) {
+    Members(MemberRepository members, TransferRepository transfers, OrgTree tree, CardRequests cards, Clock clock) {
         this.members = members;
+        this.transfers = transfers;
         this.tree = tree;
         this.cards = cards;
         this.clock = clock;
@@ -80,9 +85,10 @@ public class Members {
     }
 
     /**
-     * Records a status change by the rules of {@link Membership}: the member's row is locked first, so two changes
-     * at once happen one after the other and the second is judged against the first's result. Answers the new history
-     * entry.
+     * Records a status change by the rules of {@link Membership}: the member's row is locked first (after its waiting
+     * transfer request, the order every path takes), so two changes at once happen one after the other and the second
+     * is judged against the first's result. Ending a membership withdraws its waiting transfer request. Answers the
+     * new history entry.
      */
     @Transactional
     public HistoryEntry changeStatus(ScopedPrincipal staff, String memberNo, StatusChangeInput input) {
@@ -95,6 +101,7 @@ public class Members {
             errors.add("note", "TOO_LONG");
         }
         errors.throwIfAny();
+        Optional<TransferRow> waiting = transfers.pendingFor(found.id()).map(t -> transfers.lock(t.id()));
         MemberRow locked = members.lock(found.id());
         Membership.StatusChange change = membership(locked).changeTo(to, reason);
         members.setStatus(locked.id(), change.to().name());
@@ -102,6 +109,10 @@ public class Members {
                 change.to().name(), locked.unionId(), unionName(locked.unionId()), change.reason().name(), note);
         members.recordHistory(locked.id(), entry.at(), entry.by(), entry.fromStatus(), entry.toStatus(),
                 entry.unionId(), entry.reason(), entry.note());
+        if (change.to().isFinal()) {
+            waiting.ifPresent(t -> transfers.decide(t.id(), TransferRequest.Status.CANCELLED.name(), null, null,
+                    entry.at(), staff.username(), null));
+        }
         return entry;
     }
 

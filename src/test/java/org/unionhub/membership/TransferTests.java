@@ -394,4 +394,18 @@ class TransferTests {
                         """).param("n", worker.memberNo()).update())
                 .isInstanceOf(DuplicateKeyException.class);
     }
+
+    @Test
+    void endingAMembershipWithdrawsItsWaitingTransfer() throws Exception {
+        Worker worker = joining.member(TestTree.ZHONGGUANCUN_STREET, "zhongguancun");
+        String transferNo = joining.read(staffRequest(worker.memberNo(), "zhongguancun",
+                tree.org(TestTree.CHONGWAI_JOINT)).andReturn()).get("transferNo").asText();
+        mvc.perform(post("/api/v1/members/{no}/status-changes", worker.memberNo()).with(basic("zhongguancun"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"ENDED\",\"reason\":\"DECEASED\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/membership-transfers/{no}", transferNo))
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        decide(transferNo, "accept", "dongcheng", null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].code").value("ALREADY_DECIDED"));
+    }
 }
