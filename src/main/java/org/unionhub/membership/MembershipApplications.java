@@ -95,13 +95,60 @@ public class MembershipApplications {
      */
     @Transactional
     public Submitted submit(String idempotencyKey, ApplicationInput input) {
-        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
-            throw ValidationFailure.of("Idempotency-Key", "IDEMPOTENCY_KEY_FORMAT");
-        }
+        requireIdempotencyKey(idempotencyKey);
         Optional<ApplicationRow> earlier = applications.findByKey(idempotencyKey);
         if (earlier.isPresent()) {
             return submitted(earlier.get(), false);
         }
+        Checked checked = check(input);
+        members.currentMembership(checked.idHash()).ifPresent(memberNo -> {
+            throw new ConflictException("ALREADY_MEMBER");
+        });
+        Optional<String> pending = applications.pendingFor(checked.idHash());
+        if (pending.isPresent()) {
+            ApplicationRow waiting = applications.findByNo(pending.get()).orElseThrow();
+            if (!checked.phone().equals(cipher.decrypt(waiting.phoneEnc()))) {
+                throw new ConflictException("APPLICATION_PENDING");
+            }
+            return submitted(waiting, false);
+        }
+        OrgUnit union = checked.union();
+        Document document = checked.document();
+        String phone = checked.phone();
+        Enterprise employer = checked.employer();
+        String accessSecret = AccessSecrets.generate();
+        Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, checked.name(),
+                document.type(), cipher.encrypt(document.number()), checked.idHash(), document.masked(),
+                cipher.encrypt(phone), phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(),
+                document.birthDate(), employer == null ? null : employer.id(), checked.employerName(),
+                checked.occupation(), input.workStreetId(), input.homeStreetId(), checked.session(), union.id(),
+                union.path(), checked.decision().mobileMember(), clock.instant(), AccessSecrets.hash(accessSecret),
+                cipher.encrypt(accessSecret)));
+        ApplicationRow row = inserted.flatMap(applications::findByNo)
+                .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
+        if (inserted.isPresent()) {
+            events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(),
+                    checked.session(), LocalDate.now(clock)));
+        }
+        return submitted(row, inserted.isPresent());
+    }
+
+    /** An application's input after every check, with the keyed hash of its document and the union it routes to. */
+    record Checked(String name, Document document, String idHash, String phone, Routing.Decision decision,
+            OrgUnit union, Enterprise employer, String employerName, String occupation, String session) {
+    }
+
+    static void requireIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+            throw ValidationFailure.of("Idempotency-Key", "IDEMPOTENCY_KEY_FORMAT");
+        }
+    }
+
+    /**
+     * Checks an application's fields — every broken rule at once, nothing stored — and routes it by the territorial
+     * rule. A transfer request a worker makes carries the same fields and goes through the same checks.
+     */
+    Checked check(ApplicationInput input) {
         var errors = new ValidationFailure.Collector();
         String name = Texts.blankToNull(input.name());
         if (name == null) {
@@ -134,35 +181,9 @@ public class MembershipApplications {
             errors.add("consent", "CONSENT_REQUIRED");
         }
         errors.throwIfAny();
-        String idHash = cipher.documentHash(document.type(), document.number());
-        members.currentMembership(idHash).ifPresent(memberNo -> {
-            throw new ConflictException("ALREADY_MEMBER");
-        });
-        Optional<String> pending = applications.pendingFor(idHash);
-        if (pending.isPresent()) {
-            ApplicationRow waiting = applications.findByNo(pending.get()).orElseThrow();
-            if (!phone.equals(cipher.decrypt(waiting.phoneEnc()))) {
-                throw new ConflictException("APPLICATION_PENDING");
-            }
-            return submitted(waiting, false);
-        }
-        OrgUnit union = tree.find(decision.unionId()).orElseThrow();
-        Enterprise employer = employer(input.employerCreditCode()).orElse(null);
-        String accessSecret = AccessSecrets.generate();
-        Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, name, document.type(),
-                cipher.encrypt(document.number()), idHash, document.masked(), cipher.encrypt(phone),
-                phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(), document.birthDate(),
-                employer == null ? null : employer.id(), Texts.blankToNull(input.employerName()),
-                Texts.blankToNull(input.occupation()), input.workStreetId(), input.homeStreetId(), session,
-                union.id(), union.path(), decision.mobileMember(), clock.instant(), AccessSecrets.hash(accessSecret),
-                cipher.encrypt(accessSecret)));
-        ApplicationRow row = inserted.flatMap(applications::findByNo)
-                .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
-        if (inserted.isPresent()) {
-            events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(), session,
-                    LocalDate.now(clock)));
-        }
-        return submitted(row, inserted.isPresent());
+        return new Checked(name, document, cipher.documentHash(document.type(), document.number()), phone, decision,
+                tree.find(decision.unionId()).orElseThrow(), employer(input.employerCreditCode()).orElse(null),
+                Texts.blankToNull(input.employerName()), Texts.blankToNull(input.occupation()), session);
     }
 
     /**
@@ -254,7 +275,7 @@ public class MembershipApplications {
                 .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
     }
 
-    private record Document(String type, String number, String masked, Integer sexCode, LocalDate birthDate) {
+    record Document(String type, String number, String masked, Integer sexCode, LocalDate birthDate) {
     }
 
     private Document document(ApplicationInput input, ValidationFailure.Collector errors) {
@@ -300,7 +321,8 @@ public class MembershipApplications {
         if (creditCode != null) {
             try {
                 CreditCode.parseAllowingBadCheck(creditCode);
-                employerUnion = employer(creditCode).map(Enterprise::unionId).orElse(null);
+                employerUnion = employer(creditCode).map(Enterprise::unionId)
+                        .filter(union -> tree.find(union).map(OrgUnit::isActive).orElse(false)).orElse(null);
             } catch (InvalidValueException e) {
                 errors.add("employerCreditCode", e.problem().name());
             }
