@@ -109,9 +109,17 @@ public class CardRequests {
 
     Optional<ApprovedMember> approvedMember(String applicationNo) {
         return jdbc.sql("""
+                        WITH RECURSIVE continued AS (
+                                SELECT m.*, 0 AS step
+                                  FROM membership_application a JOIN member m ON m.member_no = a.member_no
+                                 WHERE a.application_no = :no
+                            UNION ALL
+                                SELECT n.*, c.step + 1
+                                  FROM continued c JOIN member n ON n.previous_member_id = c.id)
                         SELECT a.status AS application_status, a.access_hash, m.id AS member_id, m.member_no, m.name,
                                m.union_id, m.joined_on, m.status
-                          FROM membership_application a LEFT JOIN member m ON m.member_no = a.member_no
+                          FROM membership_application a
+                          LEFT JOIN LATERAL (SELECT * FROM continued ORDER BY step DESC LIMIT 1) m ON true
                          WHERE a.application_no = :no
                         """)
                 .param("no", applicationNo)

@@ -63,10 +63,11 @@ class ECards {
     }
 
     /**
-     * The e-card of the member an application made, for whoever holds the application's access secret;
-     * {@code verifyUrl} turns a token into the link the QR code holds. 404 for an unknown application and, alike, for
-     * a wrong or missing secret; then 409 {@code NOT_APPROVED} while it is not approved and {@code MEMBERSHIP_ENDED}
-     * once the membership has ended: the platform signs cards of current memberships only.
+     * The e-card of the member an application made (or of the membership that continues it after transfers), for
+     * whoever holds the application's access secret; {@code verifyUrl} turns a token into the link the QR code holds.
+     * 404 for an unknown application and, alike, for a wrong or missing secret; then 409 {@code NOT_APPROVED} while it
+     * is not approved and {@code MEMBERSHIP_ENDED} once the membership has ended: the platform signs cards of current
+     * memberships only.
      */
     ECard forApplication(String applicationNo, String accessSecret, UnaryOperator<String> verifyUrl) {
         ApprovedMember member = requests.approvedMember(applicationNo)

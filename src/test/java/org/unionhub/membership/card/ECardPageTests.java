@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -223,6 +224,27 @@ class ECardPageTests {
 
         assertThat(page(cardPage(applied.applicationNo(), applied.secret()).param("lang", "en"), 200))
                 .contains("E-membership card").contains("Mutual-aid card").contains(name);
+    }
+
+    @Test
+    void afterATransferTheCardShowsTheMembershipThatContinuesIt() throws Exception {
+        Applied applied = apply(uniqueName());
+        String firstMemberNo = approve(applied);
+        String transferNo = json.readTree(mvc.perform(post("/api/v1/members/{no}/transfers", firstMemberNo)
+                        .with(httpBasic("zhongguancun", TestTree.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"toUnionId\":" + tree.org(TestTree.CHONGWAI_JOINT) + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("transferNo").asText();
+        String newMemberNo = json.readTree(mvc.perform(post("/api/v1/membership-transfers/{no}/accept", transferNo)
+                        .with(httpBasic("dongcheng", TestTree.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .get("newMemberNo").asText();
+
+        String page = page(cardPage(applied.applicationNo(), applied.secret()), 200);
+        assertThat(page).contains("data-test=\"ecard-member-no\">" + newMemberNo + "<")
+                .contains("data-test=\"ecard-union\">" + TestTree.CHONGWAI_JOINT + "<")
+                .doesNotContain(firstMemberNo);
     }
 
     @Test
