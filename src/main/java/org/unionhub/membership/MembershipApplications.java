@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import org.unionhub.common.NotFoundException;
 import org.unionhub.common.Texts;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.membership.ApplicationView.UnionRef;
+import org.unionhub.membership.SessionDirectory.SessionRef;
 import org.unionhub.membership.domain.PersonalDataCipher;
 import org.unionhub.membership.domain.Routing;
 import org.unionhub.membership.persistence.ApplicationRepository;
@@ -66,10 +68,11 @@ public class MembershipApplications {
     private final PersonalDataCipher cipher;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<SessionDirectory> sessions;
 
     MembershipApplications(ApplicationRepository applications, MemberRepository members, OrgTree tree,
             EnterpriseRegistry enterprises, PersonalDataCipher cipher, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<SessionDirectory> sessions) {
         this.applications = applications;
         this.members = members;
         this.tree = tree;
@@ -77,6 +80,7 @@ public class MembershipApplications {
         this.cipher = cipher;
         this.clock = clock;
         this.events = events;
+        this.sessions = sessions;
     }
 
     /**
@@ -113,6 +117,13 @@ public class MembershipApplications {
         String session = Texts.blankToNull(input.sessionCode());
         if (session != null && session.length() > 20) {
             errors.add("sessionCode", "TOO_LONG");
+        } else if (session != null) {
+            Optional<SessionRef> ref = session(session);
+            if (ref.isEmpty()) {
+                errors.add("sessionCode", "UNKNOWN_SESSION");
+            } else {
+                session = ref.get().code();
+            }
         }
         if (!Boolean.TRUE.equals(input.consent())) {
             errors.add("consent", "CONSENT_REQUIRED");
@@ -141,6 +152,15 @@ public class MembershipApplications {
                     LocalDate.now(clock)));
         }
         return new Submitted(view(row), inserted.isPresent());
+    }
+
+    /**
+     * The communication session a code names, if it still takes applications; with no session directory in the
+     * application, any code as typed (title and place unknown).
+     */
+    public Optional<SessionRef> session(String code) {
+        SessionDirectory directory = sessions.getIfAvailable();
+        return directory == null ? Optional.of(new SessionRef(code, null, null)) : directory.find(code);
     }
 
     /** The status of an application, for the worker's page: no personal fields. */

@@ -47,7 +47,7 @@ class JoinPagesTests {
                 .param("noFixedEmployer", "true")
                 .param("occupation", "COURIER")
                 .param("workStreetId", String.valueOf(tree.org(TestTree.ZHONGGUANCUN_STREET)))
-                .param("sessionCode", "S30")
+                .param("sessionCode", tree.newSessionCode(tree.org(TestTree.ZHONGGUANCUN_STREET)))
                 .param("consent", "true");
     }
 
@@ -61,9 +61,11 @@ class JoinPagesTests {
 
     @Test
     void theFormOpensWithoutSignInAndRemembersTheSession() throws Exception {
-        String page = mvc.perform(get("/join").param("s", "S30")).andExpect(status().isOk())
+        String code = tree.newSessionCode(tree.org(TestTree.ZHONGGUANCUN_STREET));
+        String page = mvc.perform(get("/join").param("s", code.toLowerCase())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("加入工会").contains("S30").contains("name=\"requestKey\"").contains("中关村街道总工会");
+        assertThat(page).contains("加入工会").contains("value=\"" + code + "\"").contains("name=\"requestKey\"")
+                .contains("中关村街道总工会").contains("测试沟通会-");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.unionhub.membership.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import org.unionhub.common.ValidationFailure;
 import org.unionhub.membership.ApplicationInput;
 import org.unionhub.membership.ApplicationView;
 import org.unionhub.membership.MembershipApplications;
+import org.unionhub.membership.SessionDirectory.SessionRef;
 
 /**
  * The worker's side of joining, on a phone without signing in: the application form (opened from a session's QR
@@ -35,10 +37,22 @@ class JoinPageController {
         this.messages = messages;
     }
 
+    /**
+     * The form, naming the session the worker came from; a code that names no session taking applications (unknown,
+     * closed or cancelled) is said so and dropped, so the worker can still apply.
+     */
     @GetMapping("/join")
     String form(@RequestParam(name = "s", required = false) String sessionCode, Model model) {
+        String code = sessionCode == null || sessionCode.isBlank() ? null : sessionCode.strip();
+        if (code != null) {
+            Optional<SessionRef> session = applications.session(code);
+            if (session.isEmpty()) {
+                model.addAttribute("unknownSession", code);
+            }
+            code = session.map(SessionRef::code).orElse(null);
+        }
         return form(model, new ApplicationInput(null, "RESIDENT_ID", null, null, null, null, null, null, null,
-                sessionCode, false), UUID.randomUUID().toString(), false);
+                code, false), UUID.randomUUID().toString(), false);
     }
 
     @PostMapping("/join")
@@ -79,6 +93,9 @@ class JoinPageController {
 
     private String form(Model model, ApplicationInput input, String requestKey, boolean noFixedEmployer) {
         model.addAttribute("form", input);
+        if (input.sessionCode() != null && !input.sessionCode().isBlank()) {
+            applications.session(input.sessionCode()).ifPresent(session -> model.addAttribute("viaSession", session));
+        }
         model.addAttribute("requestKey", requestKey);
         model.addAttribute("noFixedEmployer", noFixedEmployer);
         model.addAttribute("streets", applications.streets());

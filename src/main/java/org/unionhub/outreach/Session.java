@@ -1,0 +1,32 @@
+package org.unionhub.outreach;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A communication session as staff see it. {@code joinPath} is the link its QR code opens, without the host. */
+public record Session(
+        long id,
+        String code,
+        SessionKind kind,
+        long orgId,
+        String orgName,
+        Long campaignId,
+        String campaignName,
+        String title,
+        String place,
+        BigDecimal lat,
+        BigDecimal lng,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        LocalDate heldOn,
+        List<String> staffOnDuty,
+        List<String> partners,
+        SessionStatus status,
+        String createdBy) {
+
+    public String joinPath() {
+        return "/join?s=" + code;
+    }
+}
