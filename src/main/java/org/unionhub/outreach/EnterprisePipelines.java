@@ -23,6 +23,8 @@ import org.unionhub.organisation.UnionFoundings.Founded;
 import org.unionhub.outreach.domain.FollowUp;
 import org.unionhub.outreach.domain.Pipeline;
 import org.unionhub.outreach.domain.Week;
+import org.unionhub.outreach.persistence.CoverageRepository;
+import org.unionhub.outreach.persistence.CoverageRepository.CoverageRow;
 import org.unionhub.outreach.persistence.PipelineRepository;
 import org.unionhub.outreach.persistence.PipelineRepository.EnterpriseCopy;
 import org.unionhub.outreach.persistence.PipelineRepository.PipelineRow;
@@ -43,14 +45,16 @@ public class EnterprisePipelines {
     static final int NOTE_MAX = 500;
 
     private final PipelineRepository pipelines;
+    private final CoverageRepository coverage;
     private final EnterpriseRegistry enterprises;
     private final UnionFoundings foundings;
     private final OrgTree tree;
     private final Clock clock;
 
-    EnterprisePipelines(PipelineRepository pipelines, EnterpriseRegistry enterprises, UnionFoundings foundings,
-            OrgTree tree, Clock clock) {
+    EnterprisePipelines(PipelineRepository pipelines, CoverageRepository coverage, EnterpriseRegistry enterprises,
+            UnionFoundings foundings, OrgTree tree, Clock clock) {
         this.pipelines = pipelines;
+        this.coverage = coverage;
         this.enterprises = enterprises;
         this.foundings = foundings;
         this.tree = tree;
@@ -139,15 +143,35 @@ public class EnterprisePipelines {
     }
 
     /**
+     * Moves the pipeline on by the outcome of an enterprise session, when that is a step forward (see
+     * {@link Pipeline#isAdvancedBy}); a unionised enterprise's pipeline, or an outcome that would move it back, stays
+     * as it is. Answers whether it moved.
+     */
+    @Transactional
+    boolean advance(ScopedPrincipal staff, long enterpriseId, StepInput outcome, long sessionId) {
+        if (foundings.hadUnionOn(enterpriseId, LocalDate.now(clock))) {
+            return false;
+        }
+        Optional<PipelineRow> row = pipelines.lock(enterpriseId);
+        if (row.isPresent() && !row.get().pipeline().isAdvancedBy(outcome.state(), outcome.on())) {
+            return false;
+        }
+        return step(staff, enterpriseId, outcome, sessionId);
+    }
+
+    /**
      * Founds the enterprise's union through its pipeline: the organisation module creates the union and publishes
-     * {@code UnionFounded}; the pipeline moves to founded, dated the founding day (not before its last step).
+     * {@code UnionFounded} (carrying the latest enterprise session that covered the enterprise, if any); the pipeline
+     * moves to founded, dated the founding day (not before its last step).
      */
     @Transactional
     public Founded found(ScopedPrincipal staff, long enterpriseId, FoundingInput input) {
         Enterprise enterprise = enterprises.get(staff.scope(), enterpriseId);
         Optional<PipelineRow> row = pipelines.lock(enterpriseId);
         row.ifPresent(r -> r.pipeline().checkFoundingDate(input.foundedOn()));
-        Founded founded = foundings.found(staff, enterpriseId, input, null);
+        Long sessionId = coverage.ofEnterprise(enterpriseId).stream().findFirst().map(CoverageRow::sessionId)
+                .orElse(null);
+        Founded founded = foundings.found(staff, enterpriseId, input, sessionId);
         long unionId = founded.founding().unionId();
         if (row.isPresent() && row.get().state() == PipelineState.FOUNDED
                 && Long.valueOf(unionId).equals(row.get().unionId())) {

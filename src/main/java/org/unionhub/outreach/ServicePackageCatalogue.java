@@ -1,6 +1,7 @@
 package org.unionhub.outreach;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,6 +57,11 @@ public class ServicePackageCatalogue {
     public List<ServiceItem> offeredAt(long orgId) {
         OrgUnit unit = tree.find(orgId).orElseThrow(() -> new NotFoundException("Organisation " + orgId));
         return views(items.ownedBy(keepersAbove(unit), true));
+    }
+
+    /** Items by id, whoever keeps them and whether still offered: for showing what a session offered. */
+    List<ServiceItem> items(Collection<Long> ids) {
+        return views(items.findAll(ids));
     }
 
     /** Whether the staff member may change the item: its keeping union lies inside their scope. */

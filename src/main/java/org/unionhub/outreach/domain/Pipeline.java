@@ -65,6 +65,37 @@ public record Pipeline(PipelineState state, LocalDate since) {
         }
     }
 
+    /**
+     * Whether an outcome seen on {@code on} (at an enterprise session) moves this pipeline on: a later open stage, a
+     * decline of an open pipeline, or taking a declined enterprise up again, not dated before the last step. A session
+     * never moves a pipeline back.
+     */
+    public boolean isAdvancedBy(PipelineState outcome, LocalDate on) {
+        if (outcome == null || on.isBefore(since) || state == PipelineState.FOUNDED || outcome == state) {
+            return false;
+        }
+        if (outcome == PipelineState.DECLINED) {
+            return state.isOpen();
+        }
+        return outcome.isOpen() && (state == PipelineState.DECLINED || outcome.ordinal() > state.ordinal());
+    }
+
+    /**
+     * What is wrong with an outcome as such, whatever the pipeline: missing, founded (which only the founding form
+     * makes), or a decline without its reason (or without a note for {@code OTHER}). {@code field} names the outcome.
+     */
+    public static List<Violation> outcomeProblems(String field, PipelineState outcome, DeclineReason reason,
+            String note) {
+        List<Violation> errors = new ArrayList<>();
+        if (outcome == null) {
+            errors.add(new Violation(field, "REQUIRED"));
+        } else if (outcome == PipelineState.FOUNDED) {
+            errors.add(new Violation(field, "FOUNDING_NEEDS_FORM"));
+        }
+        checkDecline(outcome, reason, note, errors);
+        return errors;
+    }
+
     /** The step a founding makes: from the current state (or none) to founded. */
     public static Step founding(Pipeline current, LocalDate foundedOn) {
         return new Step(current == null ? null : current.state(), PipelineState.FOUNDED, foundedOn, null, null);

@@ -30,6 +30,17 @@ public class ServiceItemRepository {
                 .optional();
     }
 
+    /** The items with these ids, whoever keeps them. */
+    public List<ItemRow> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM service_package_item WHERE id IN (:ids) ORDER BY owner_path, name")
+                .param("ids", ids)
+                .query(ServiceItemRepository::map)
+                .list();
+    }
+
     /** Items kept by the given unions, active ones first, by name. */
     public List<ItemRow> ownedBy(Collection<Long> ownerIds, boolean activeOnly) {
         return jdbc.sql("""

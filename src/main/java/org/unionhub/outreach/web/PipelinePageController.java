@@ -25,6 +25,7 @@ import org.unionhub.organisation.UnionFoundings;
 import org.unionhub.outreach.DeclineReason;
 import org.unionhub.outreach.EnterprisePipeline;
 import org.unionhub.outreach.EnterprisePipelines;
+import org.unionhub.outreach.EnterpriseSessionRecords;
 import org.unionhub.outreach.PipelineFilter;
 import org.unionhub.outreach.PipelineState;
 import org.unionhub.outreach.StepInput;
@@ -42,12 +43,15 @@ class PipelinePageController {
     private static final int DEFAULT_TASK_DAYS = 7;
 
     private final EnterprisePipelines pipelines;
+    private final EnterpriseSessionRecords records;
     private final OrgTree tree;
     private final MessageSource messages;
     private final Clock clock;
 
-    PipelinePageController(EnterprisePipelines pipelines, OrgTree tree, MessageSource messages, Clock clock) {
+    PipelinePageController(EnterprisePipelines pipelines, EnterpriseSessionRecords records, OrgTree tree,
+            MessageSource messages, Clock clock) {
         this.pipelines = pipelines;
+        this.records = records;
         this.tree = tree;
         this.messages = messages;
         this.clock = clock;
@@ -144,6 +148,7 @@ class PipelinePageController {
 
     private String show(ScopedPrincipal me, long enterpriseId, Model model, StepInput step, TaskInput task) {
         model.addAttribute("pipeline", pipelines.get(me.scope(), enterpriseId));
+        model.addAttribute("sessions", records.ofEnterprise(me.scope(), enterpriseId));
         model.addAttribute("stepForm", step);
         model.addAttribute("taskForm", task);
         model.addAttribute("recordable", RECORDABLE);

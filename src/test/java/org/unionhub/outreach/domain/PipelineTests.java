@@ -116,6 +116,30 @@ class PipelineTests {
         assertThat(Pipeline.founding(null, TODAY).from()).isNull();
     }
 
+    @Test
+    void aSessionOutcomeAdvancesOnlyForwardAndNotBeforeTheLastStep() {
+        Pipeline interested = new Pipeline(INTERESTED, LAST_WEEK);
+        assertThat(interested.isAdvancedBy(PREPARING, TODAY)).isTrue();
+        assertThat(interested.isAdvancedBy(DECLINED, TODAY)).isTrue();
+        assertThat(interested.isAdvancedBy(CONTACTED, TODAY)).isFalse();
+        assertThat(interested.isAdvancedBy(INTERESTED, TODAY)).isFalse();
+        assertThat(interested.isAdvancedBy(PREPARING, LAST_WEEK.minusDays(1))).isFalse();
+        assertThat(new Pipeline(DECLINED, LAST_WEEK).isAdvancedBy(CONTACTED, TODAY)).isTrue();
+        assertThat(new Pipeline(FOUNDED, LAST_WEEK).isAdvancedBy(DECLINED, TODAY)).isFalse();
+        assertThat(interested.isAdvancedBy(FOUNDED, TODAY)).isFalse();
+    }
+
+    @Test
+    void anOutcomeIsNamedAndADeclinedOneCarriesItsReason() {
+        assertThat(Pipeline.outcomeProblems("outcome", null, null, null))
+                .containsExactly(new Violation("outcome", "REQUIRED"));
+        assertThat(Pipeline.outcomeProblems("outcome", FOUNDED, null, null))
+                .containsExactly(new Violation("outcome", "FOUNDING_NEEDS_FORM"));
+        assertThat(Pipeline.outcomeProblems("outcome", DECLINED, DeclineReason.OTHER, null))
+                .containsExactly(new Violation("note", "REQUIRED"));
+        assertThat(Pipeline.outcomeProblems("outcome", INTERESTED, null, null)).isEmpty();
+    }
+
     private static void expectOnly(ThrowingCallable call, String field, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ValidationFailure.class,
                 failure -> assertThat(failure.violations()).containsExactly(new Violation(field, code)));
