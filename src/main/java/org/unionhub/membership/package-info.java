@@ -6,6 +6,8 @@
  * {@code card/}: the mutual-aid card, one per person, requested on {@code MemberJoined} and issued through the
  * {@code CardIssuer} port from an outbox that retries until the bank answers, and the e-membership card signed with
  * Ed25519 (see {@code docs/membership.md}). The roster masks personal fields and audits every reveal and export.
+ * A session code on an application is checked through the {@code SessionDirectory} port, which the outreach module
+ * implements (membership does not depend on it); without an implementation codes are accepted as typed.
  * Owns {@code membership_application}, {@code member}, {@code member_history}, {@code reject_reason} and
  * {@code card_request}. Depends on {@code organisation} (the tree, enterprises and their unions), {@code identity}
  * (its public endpoints and audit log) and {@code common}. Still to come (issue 3): transfers, membership states

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -118,8 +120,10 @@ public class OutreachSessions {
     }
 
     public List<Session> list(ScopedPrincipal staff, SessionFilter filter) {
+        Map<Long, String> orgNames = new HashMap<>();
+        Map<Long, String> campaignNames = new HashMap<>();
         return sessions.search(scopePath(staff), filter.status(), filter.kind(), filter.campaignId(), LIST_LIMIT)
-                .stream().map(this::view).toList();
+                .stream().map(row -> view(row, orgNames, campaignNames)).toList();
     }
 
     public SessionTallies tallies(ScopedPrincipal staff, long id) {
@@ -177,9 +181,14 @@ public class OutreachSessions {
     }
 
     Session view(SessionRow row) {
-        String orgName = tree.find(row.orgId()).map(OrgUnit::name).orElse("");
-        String campaignName = row.campaignId() == null ? null
-                : campaigns.findById(row.campaignId()).map(CampaignRow::name).orElse(null);
+        return view(row, new HashMap<>(), new HashMap<>());
+    }
+
+    /** The session as staff see it; names looked up once per list through the maps given. */
+    private Session view(SessionRow row, Map<Long, String> orgNames, Map<Long, String> campaignNames) {
+        String orgName = orgNames.computeIfAbsent(row.orgId(), id -> tree.find(id).map(OrgUnit::name).orElse(""));
+        String campaignName = row.campaignId() == null ? null : campaignNames.computeIfAbsent(row.campaignId(),
+                id -> campaigns.findById(id).map(CampaignRow::name).orElse(null));
         return new Session(row.id(), row.code(), row.kind(), row.orgId(), orgName, row.campaignId(), campaignName,
                 row.title(), row.place(), row.lat(), row.lng(), local(row.startsAt()), local(row.endsAt()),
                 row.heldOn(), row.staffOnDuty(), row.partners(), row.status(), row.createdBy());

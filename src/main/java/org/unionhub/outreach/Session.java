@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A communication session as staff see it. {@code joinPath} is the link its QR code opens, without the host. */
+/** A communication session as staff see it; its QR code opens {@code /join?s=<code>}. */
 public record Session(
         long id,
         String code,
@@ -25,8 +25,4 @@ public record Session(
         List<String> partners,
         SessionStatus status,
         String createdBy) {
-
-    public String joinPath() {
-        return "/join?s=" + code;
-    }
 }
