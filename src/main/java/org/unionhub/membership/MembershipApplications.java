@@ -22,6 +22,7 @@ import org.unionhub.common.Texts;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.membership.ApplicationView.UnionRef;
 import org.unionhub.membership.SessionDirectory.SessionRef;
+import org.unionhub.membership.domain.AccessSecrets;
 import org.unionhub.membership.domain.PersonalDataCipher;
 import org.unionhub.membership.domain.Routing;
 import org.unionhub.membership.persistence.ApplicationRepository;
@@ -44,8 +45,11 @@ import org.unionhub.organisation.ScopedPrincipal;
 @Transactional(readOnly = true)
 public class MembershipApplications {
 
-    /** An application submitted now ({@code created}) or found again under the same idempotency key. */
-    public record Submitted(ApplicationView application, boolean created) {
+    /**
+     * An application submitted now ({@code created}) or found again, with the access secret that opens its status
+     * page and e-card: for the submitter's eyes only.
+     */
+    public record Submitted(ApplicationView application, String accessSecret, boolean created) {
     }
 
     static final int NAME_MAX = 50;
@@ -84,9 +88,10 @@ public class MembershipApplications {
     }
 
     /**
-     * Checks and stores an application. The same key again returns the first application unchanged; a person who is
-     * already a member is told so (a transfer, not a second membership), and one whose application is waiting gets
-     * that one back.
+     * Checks and stores an application. The same key again returns the first application unchanged, with the same
+     * access secret; a person who is already a member is told so (a transfer, not a second membership), and one whose
+     * application is waiting gets that one back — with its secret only when the mobile number is the one given then,
+     * so that knowing someone's document number is not enough to open their pages.
      */
     @Transactional
     public Submitted submit(String idempotencyKey, ApplicationInput input) {
@@ -95,7 +100,7 @@ public class MembershipApplications {
         }
         Optional<ApplicationRow> earlier = applications.findByKey(idempotencyKey);
         if (earlier.isPresent()) {
-            return new Submitted(view(earlier.get()), false);
+            return submitted(earlier.get(), false);
         }
         var errors = new ValidationFailure.Collector();
         String name = Texts.blankToNull(input.name());
@@ -135,23 +140,29 @@ public class MembershipApplications {
         });
         Optional<String> pending = applications.pendingFor(idHash);
         if (pending.isPresent()) {
-            return new Submitted(view(applications.findByNo(pending.get()).orElseThrow()), false);
+            ApplicationRow waiting = applications.findByNo(pending.get()).orElseThrow();
+            if (!phone.equals(cipher.decrypt(waiting.phoneEnc()))) {
+                throw new ConflictException("APPLICATION_PENDING");
+            }
+            return submitted(waiting, false);
         }
         OrgUnit union = tree.find(decision.unionId()).orElseThrow();
         Enterprise employer = employer(input.employerCreditCode()).orElse(null);
+        String accessSecret = AccessSecrets.generate();
         Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, name, document.type(),
                 cipher.encrypt(document.number()), idHash, document.masked(), cipher.encrypt(phone),
                 phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(), document.birthDate(),
                 employer == null ? null : employer.id(), Texts.blankToNull(input.employerName()),
                 Texts.blankToNull(input.occupation()), input.workStreetId(), input.homeStreetId(), session,
-                union.id(), union.path(), decision.mobileMember(), clock.instant()));
+                union.id(), union.path(), decision.mobileMember(), clock.instant(), AccessSecrets.hash(accessSecret),
+                cipher.encrypt(accessSecret)));
         ApplicationRow row = inserted.flatMap(applications::findByNo)
                 .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
         if (inserted.isPresent()) {
             events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(), session,
                     LocalDate.now(clock)));
         }
-        return new Submitted(view(row), inserted.isPresent());
+        return submitted(row, inserted.isPresent());
     }
 
     /**
@@ -163,9 +174,20 @@ public class MembershipApplications {
         return directory == null ? Optional.of(new SessionRef(code, null, null)) : directory.find(code);
     }
 
-    /** The status of an application, for the worker's page: no personal fields. */
+    /** The status of an application, as anyone may read it by its number: no personal fields. */
     public ApplicationView status(String applicationNo) {
         return applications.findByNo(applicationNo).map(this::view)
+                .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
+    }
+
+    /**
+     * The status of an application for its submitter's page, which opens only with the application's access secret:
+     * a wrong or missing secret answers exactly like an unknown number (404).
+     */
+    public ApplicationView status(String applicationNo, String accessSecret) {
+        return applications.findByNo(applicationNo)
+                .filter(row -> AccessSecrets.opens(accessSecret, row.accessHash()))
+                .map(this::view)
                 .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
     }
 
@@ -316,6 +338,12 @@ public class MembershipApplications {
             return null;
         }
         return new Routing.Street(id, tree.jointUnionOf(id).map(OrgUnit::id).orElse(null));
+    }
+
+    /** The application with its access secret; none for one stored before secrets existed. */
+    private Submitted submitted(ApplicationRow row, boolean created) {
+        return new Submitted(view(row), row.accessSecretEnc() == null ? null : cipher.decrypt(row.accessSecretEnc()),
+                created);
     }
 
     private ApplicationView view(ApplicationRow row) {

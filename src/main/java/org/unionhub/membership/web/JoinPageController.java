@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.unionhub.Messages;
 import org.unionhub.common.ConflictException;
 import org.unionhub.common.ValidationFailure;
@@ -24,7 +25,9 @@ import org.unionhub.membership.SessionDirectory.SessionRef;
 /**
  * The worker's side of joining, on a phone without signing in: the application form (opened from a session's QR
  * code as {@code /join?s=<code>}), and the status page that refreshes itself until staff decide. The form carries a
- * one-time request key, so a double tap or a retry after a lost answer finds the same application.
+ * one-time request key, so a double tap or a retry after a lost answer finds the same application; it redirects to
+ * the status page with the application's access secret in the link ({@code ?secret=}), without which the page does
+ * not open.
  */
 @Controller
 class JoinPageController {
@@ -68,8 +71,10 @@ class JoinPageController {
                         input.sessionCode(), input.consent());
         try {
             Messages.requireWellTyped(binding);
-            String number = applications.submit(requestKey, effective).application().applicationNo();
-            return "redirect:/join/status/" + number;
+            MembershipApplications.Submitted submitted = applications.submit(requestKey, effective);
+            return "redirect:" + UriComponentsBuilder.fromPath("/join/status/{no}")
+                    .queryParam("secret", submitted.accessSecret())
+                    .buildAndExpand(submitted.application().applicationNo()).toUriString();
         } catch (ValidationFailure failure) {
             model.addAttribute("errors", Messages.byField(messages, failure, locale, "join"));
             return form(model, input, requestKey, noFixedEmployer);
@@ -79,10 +84,13 @@ class JoinPageController {
         }
     }
 
+    /** Opens only with the application's access secret, which the link from the form carries. */
     @GetMapping("/join/status/{applicationNo}")
-    String status(@PathVariable String applicationNo, Model model, Locale locale) {
-        ApplicationView application = applications.status(applicationNo);
+    String status(@PathVariable String applicationNo, @RequestParam(required = false) String secret, Model model,
+            Locale locale) {
+        ApplicationView application = applications.status(applicationNo, secret);
         model.addAttribute("submitted", application);
+        model.addAttribute("secret", secret);
         if (application.rejectReason() != null) {
             model.addAttribute("reason", applications.rejectReasons().stream()
                     .filter(r -> r.code().equals(application.rejectReason()))
