@@ -1,6 +1,7 @@
-// Draws an ECharts chart from a table marked data-chart="line" or "bar": each body row is a category (its first
-// cell the label), each header cell marked data-series a series (data-hidden="true": off until its legend is
-// clicked), each data cell's data-value its number. The table stays the accessible source; charts are redrawn
+// Draws an ECharts chart from a table marked data-chart="line" or "bar" (bars run sideways, one band per row, so
+// long union names stay readable on a phone): each body row is a category (its first cell the label), each header
+// cell marked data-series a series (data-hidden="true": off until its legend is clicked), each data cell's
+// data-value its number. The table stays the accessible source; charts are redrawn
 // after htmx swaps a table in (the campaign page refreshes every few seconds).
 (function () {
   function draw(table) {
@@ -17,7 +18,13 @@
         data: rows.map(function (row) { return Number(row.querySelectorAll('td[data-value]')[i].dataset.value); })
       };
     });
+    var categories = rows.map(function (row) { return row.cells[0].textContent.trim(); });
+    var horizontal = table.dataset.chart === 'bar';
+    if (horizontal) {
+      target.style.height = Math.max(240, 60 + categories.length * 34) + 'px';
+    }
     var chart = echarts.getInstanceByDom(target) || echarts.init(target);
+    chart.resize();
     var shown = chart.getOption();
     var legend = shown && shown.legend && shown.legend.length ? shown.legend[0].selected : selected;
     chart.setOption({
@@ -25,8 +32,8 @@
       tooltip: {trigger: 'axis'},
       legend: {type: 'scroll', top: 0, selected: legend},
       grid: {left: 8, right: 12, top: 40, bottom: 8, containLabel: true},
-      xAxis: {type: 'category', data: rows.map(function (row) { return row.cells[0].textContent.trim(); })},
-      yAxis: {type: 'value', minInterval: 1},
+      xAxis: horizontal ? {type: 'value', minInterval: 1} : {type: 'category', data: categories},
+      yAxis: horizontal ? {type: 'category', data: categories, inverse: true} : {type: 'value', minInterval: 1},
       series: series
     }, true);
   }

@@ -1,8 +1,11 @@
 package org.unionhub.reporting;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionhub.common.NotFoundException;
@@ -14,7 +17,7 @@ import org.unionhub.reporting.persistence.CampaignQueries.CampaignSessionRow;
 
 /**
  * Campaign days live: for a campaign and a node in scope (the city, or one district), the sessions open and their
- * tallies so far, by the node's children. Read from the funnel's own session tables, so it is as fresh as the events.
+ * tallies so far, by the node's children that have sessions in it (in the tree's order; the node's own sessions last). Read from the funnel's own session tables, so it is as fresh as the events.
  */
 @Service
 @Transactional(readOnly = true)
@@ -45,15 +48,16 @@ public class CampaignBoard {
                 .orElseThrow(() -> new NotFoundException("Campaign " + campaignId));
         Map<String, OrgUnit> areas = new LinkedHashMap<>();
         tree.children(scope, node.id()).forEach(child -> areas.put(child.path(), child));
-        Map<Long, CampaignArea> byArea = new LinkedHashMap<>();
-        areas.values().forEach(area -> byArea.put(area.id(), empty(area)));
+        Map<Long, CampaignArea> byArea = new HashMap<>();
         CampaignArea total = empty(node);
         for (CampaignSessionRow session : queries.sessions(campaignId, node.path())) {
             OrgUnit area = areaOf(session.orgPath(), node, areas);
             byArea.put(area.id(), adding(byArea.getOrDefault(area.id(), empty(area)), session));
             total = adding(total, session);
         }
-        return new CampaignLive(campaign, node.id(), node.name(), List.copyOf(byArea.values()), total);
+        List<CampaignArea> rows = Stream.concat(areas.values().stream(), Stream.of(node))
+                .map(area -> byArea.get(area.id())).filter(Objects::nonNull).toList();
+        return new CampaignLive(campaign, node.id(), node.name(), rows, total);
     }
 
     private static OrgUnit areaOf(String sessionPath, OrgUnit node, Map<String, OrgUnit> areas) {
