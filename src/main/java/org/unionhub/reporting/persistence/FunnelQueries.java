@@ -78,18 +78,18 @@ public class FunnelQueries {
                     figures.put(rs.getString("org_path"), sums(rs, 0));
                 });
         jdbc.sql("""
-                        SELECT c.path, count(DISTINCT e.enterprise_id) AS covered
+                        SELECT c.path, (SELECT count(DISTINCT e.enterprise_id) FROM funnel_enterprise_covered e
+                                         WHERE e.org_path ~>=~ c.path AND e.org_path ~<~ (left(c.path, -1) || '0')
+                                           AND e.day BETWEEN :from AND :to) AS covered
                           FROM unnest(CAST(:paths AS text[])) AS c(path)
-                          JOIN funnel_enterprise_covered e
-                            ON e.org_path ~>=~ c.path AND e.org_path ~<~ (left(c.path, -1) || '0')
-                         WHERE e.day BETWEEN :from AND :to
-                         GROUP BY c.path
                         """)
                 .param("paths", array).param("from", from).param("to", to)
                 .query(rs -> {
-                    String path = rs.getString("path");
-                    figures.put(path, figures.getOrDefault(path, Figures.NONE)
-                            .withEnterprisesCovered(rs.getLong("covered")));
+                    long covered = rs.getLong("covered");
+                    if (covered > 0) {
+                        String path = rs.getString("path");
+                        figures.put(path, figures.getOrDefault(path, Figures.NONE).withEnterprisesCovered(covered));
+                    }
                 });
         return figures;
     }
