@@ -1,6 +1,7 @@
 package org.unionhub.reporting;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -112,14 +113,13 @@ class FunnelProjection {
             return;
         }
         store.lockForEvent();
-        store.lockSessionCode(submitted.sessionCode());
+        Optional<SessionRow> session = lockSessionByCode(submitted.sessionCode());
         if (!store.insertApplication(submitted.applicationNo(), submitted.sessionCode(), submitted.submittedOn())) {
             return;
         }
-        store.sessionByCode(submitted.sessionCode()).ifPresent(session -> {
-            store.lockSession(session.sessionId());
-            store.attributeApplication(submitted.applicationNo(), session.sessionId());
-            addToSession(session.sessionId(), submitted.submittedOn(), Tally.applications(1));
+        session.ifPresent(s -> {
+            store.attributeApplication(submitted.applicationNo(), s.sessionId());
+            addToSession(s.sessionId(), submitted.submittedOn(), Tally.applications(1));
         });
     }
 
@@ -130,20 +130,15 @@ class FunnelProjection {
             return;
         }
         store.lockForEvent();
-        if (joined.sessionCode() != null) {
-            store.lockSessionCode(joined.sessionCode());
-        }
+        Optional<SessionRow> session = joined.sessionCode() == null ? Optional.empty()
+                : lockSessionByCode(joined.sessionCode());
         if (!store.insertMember(joined.memberNo(), joined.sessionCode(), joined.joinedOn())) {
             return;
         }
         store.add(currentPath(joined.unionId(), joined.unionPath()), joined.joinedOn(), Tally.memberRecords(1));
-        if (joined.sessionCode() == null) {
-            return;
-        }
-        store.sessionByCode(joined.sessionCode()).ifPresent(session -> {
-            store.lockSession(session.sessionId());
-            store.attributeMember(joined.memberNo(), session.sessionId());
-            addToSession(session.sessionId(), joined.joinedOn(), Tally.membersJoined(1));
+        session.ifPresent(s -> {
+            store.attributeMember(joined.memberNo(), s.sessionId());
+            addToSession(s.sessionId(), joined.joinedOn(), Tally.membersJoined(1));
         });
     }
 
@@ -172,6 +167,17 @@ class FunnelProjection {
             return;
         }
         store.moveSubtree(moved.oldPath(), moved.newPath());
+    }
+
+    /**
+     * Takes the locks of a session code and, when the session is known, of the session: every lock a handler needs
+     * is taken before it writes anything, so a handler never holds rows while it waits for a session.
+     */
+    private Optional<SessionRow> lockSessionByCode(String code) {
+        store.lockSessionCode(code);
+        Optional<SessionRow> session = store.sessionByCode(code);
+        session.ifPresent(s -> store.lockSession(s.sessionId()));
+        return session;
     }
 
     /** Adds to a session's tally, and to the funnel when the session is known and not cancelled (session locked). */

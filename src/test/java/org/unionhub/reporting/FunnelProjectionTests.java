@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -255,6 +261,44 @@ class FunnelProjectionTests {
         FunnelBreakdown breakdown = report.breakdown(new OrgScope(city), district.id(), day, day.plusDays(40));
         assertThat(breakdown.children()).extracting(Funnel::enterprisesCovered).containsExactly(2L, 2L);
         assertThat(breakdown.months()).extracting(Funnel::enterprisesCovered).containsExactly(2L, 2L);
+    }
+
+    @Test
+    void handlersRunningAtOnceNeitherDeadlockNorLoseACount() throws Exception {
+        LocalDate day = LocalDate.of(2019, 12, 9);
+        OrgUnit otherStreet = data.newNode(district.id(), OrgKind.STREET, "测试街道总工会");
+        SessionPlanned here = FunnelEvents.session(SessionKind.WORKER, street, day, null);
+        SessionPlanned there = FunnelEvents.session(SessionKind.WORKER, otherStreet, day, null);
+        events.publish(here, there);
+        List<Object> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            SessionPlanned session = i % 2 == 0 ? here : there;
+            LocalDate on = day.plusDays(i % 3);
+            burst.add(new WorkersReached(session.sessionId(), 2, on));
+            burst.add(new ConsultationsCounted(session.sessionId(), "LEGAL", 1, on));
+            burst.add(new ApplicationSubmitted("A" + FunnelEvents.nextId(), joint.id(), joint.path(), session.code(),
+                    on));
+            burst.add(new MemberJoined("M" + FunnelEvents.nextId(), joint.id(), joint.path(), session.code(),
+                    "SESSION", on));
+            burst.add(new MembersImported(grassroots.id(), grassroots.path(), 1, on));
+        }
+        Instant since = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<?> f : pool.invokeAll(burst.stream().map(event -> (Callable<Object>) () -> {
+                transactions.executeWithoutResult(status -> publisher.publishEvent(event));
+                return null;
+            }).toList())) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        events.awaitHandledSince(since);
+        assertFigures(events.funnel(district.id(), day, day.plusDays(2)),
+                new Funnel(0, "", day, day, 2, 40, 20, 20, 20, 40, 0, 0, 0));
+        assertFigures(events.funnel(street.id(), day, day.plusDays(2)),
+                new Funnel(0, "", day, day, 1, 20, 10, 10, 10, 40, 0, 0, 0));
     }
 
     private static void assertFigures(Funnel actual, Funnel expected) {

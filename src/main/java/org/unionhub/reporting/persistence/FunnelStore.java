@@ -14,7 +14,9 @@ import org.unionhub.reporting.domain.TreePaths;
  * The write side of the funnel's read models. Every event handler runs in one transaction and first takes the locks
  * that order it against the handlers it could race with: a shared lock for every event and an exclusive one for a
  * subtree move (so no figure lands on a path a running move has already rewritten), then the session's code and the
- * session's id, always in that order.
+ * session's id, always in that order and all of them before it writes anything; rows of {@code funnel_day} are then
+ * written day by day in ascending order, each day from the root down. So handlers may wait for each other, but never
+ * in a cycle.
  */
 @Repository
 public class FunnelStore {
