@@ -26,6 +26,9 @@ import org.unionhub.organisation.OrgKind;
 import org.unionhub.organisation.OrgScope;
 import org.unionhub.organisation.OrgTree;
 import org.unionhub.organisation.OrgUnit;
+import org.unionhub.outreach.OutreachSessions;
+import org.unionhub.outreach.SessionInput;
+import org.unionhub.outreach.domain.SessionWindow;
 
 /**
  * Looks up the demo tree and demo accounts by name, and makes fresh, uniquely named nodes, enterprises and accounts
@@ -59,13 +62,16 @@ public class TestTree {
     private final EnterpriseRegistry enterprises;
     private final StaffAccounts accounts;
     private final SignIn signIn;
+    private final OutreachSessions sessions;
 
-    TestTree(JdbcClient jdbc, OrgTree tree, EnterpriseRegistry enterprises, StaffAccounts accounts, SignIn signIn) {
+    TestTree(JdbcClient jdbc, OrgTree tree, EnterpriseRegistry enterprises, StaffAccounts accounts, SignIn signIn,
+            OutreachSessions sessions) {
         this.jdbc = jdbc;
         this.tree = tree;
         this.enterprises = enterprises;
         this.accounts = accounts;
         this.signIn = signIn;
+        this.sessions = sessions;
     }
 
     public JdbcClient jdbc() {
@@ -173,6 +179,17 @@ public class TestTree {
     public StaffAccount newAccount(String usernamePrefix, Role role, long orgId, String password) {
         return accounts.create(principal("admin"), new AccountInput(uniqueUsername(usernamePrefix), "测试账号", role,
                 orgId, password, true));
+    }
+
+    /**
+     * The code of a fresh worker session planned by the federation for today's lunchtime at {@code orgId}: what a
+     * worker's {@code /join?s=<code>} needs, since joining refuses codes that name no session.
+     */
+    public String newSessionCode(long orgId) {
+        SessionWindow lunch = sessions.defaultWindow();
+        return sessions.plan(principal("admin"), null, new SessionInput("WORKER", orgId, null, unique("测试沟通会"),
+                "测试地点", null, null, lunch.startsAt().toString(), lunch.endsAt().toString(), null, null))
+                .session().code();
     }
 
     /** The principal of a demo account, for calling services directly. */

@@ -126,9 +126,6 @@ class FunnelProjection {
     /** A member's record at the member's union; through a session, also a join at the session's union. */
     @ApplicationModuleListener
     void on(MemberJoined joined) {
-        if ("TRANSFER".equals(joined.source())) {
-            return;
-        }
         store.lockForEvent();
         Optional<SessionRow> session = joined.sessionCode() == null ? Optional.empty()
                 : lockSessionByCode(joined.sessionCode());

@@ -6,8 +6,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -67,7 +70,7 @@ public class StationRegistry {
 
     public List<Station> search(ScopedPrincipal me, String text, String kindCode, StationStatus status) {
         return stations.search(scopePath(me), Texts.likeFragment(text), kindCode, status, SEARCH_LIMIT).stream()
-                .map(this::view).toList();
+                .map(viewer()).toList();
     }
 
     public List<CountRow> counts(ScopedPrincipal me) {
@@ -173,7 +176,17 @@ public class StationRegistry {
     }
 
     Station view(StationRow row) {
-        String ownerName = tree.find(row.ownerOrgId()).map(OrgUnit::name).orElse("");
+        return viewer().apply(row);
+    }
+
+    /** Views many rows, looking each owner's name up once for all of them (a search page, an export). */
+    Function<StationRow, Station> viewer() {
+        Map<Long, String> ownerNames = new HashMap<>();
+        return row -> view(row, ownerNames.computeIfAbsent(row.ownerOrgId(),
+                id -> tree.find(id).map(OrgUnit::name).orElse("")));
+    }
+
+    private static Station view(StationRow row, String ownerName) {
         return new Station(row.id(), row.name(), row.kindCode(), row.ownerOrgId(), ownerName, row.hostTypeCode(),
                 row.hostName(), row.address(), row.lat(), row.lng(), row.amenities(), row.parkingFreeMinutes(),
                 row.capacity(), row.closedOnHolidays(), row.status(), row.contactName(), row.contactPhone(),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -20,6 +21,7 @@ import org.unionhub.common.ValidationFailure;
 import org.unionhub.common.Violation;
 import org.unionhub.organisation.ScopedPrincipal;
 import org.unionhub.station.persistence.StationRepository;
+import org.unionhub.station.persistence.StationRepository.StationRow;
 
 /**
  * Stations to and from Excel (streamed with fastexcel, never a whole workbook in memory). Every cell is written and
@@ -64,8 +66,9 @@ public class StationSpreadsheets {
                 sheet.style(0, c).bold().set();
             }
             int[] row = {1};
+            Function<StationRow, Station> viewer = registry.viewer();
             stations.forEachInScope(registry.scopePath(me), s -> {
-                Station v = registry.view(s);
+                Station v = viewer.apply(s);
                 List<String> cells = List.of(v.name(), codes.kindName(v.kindCode(), Locale.SIMPLIFIED_CHINESE),
                         String.valueOf(v.ownerOrgId()),
                         v.hostTypeCode() == null ? "" : codes.hostTypeName(v.hostTypeCode(), Locale.SIMPLIFIED_CHINESE),

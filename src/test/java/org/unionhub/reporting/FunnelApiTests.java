@@ -29,7 +29,6 @@ import org.unionhub.UnionHubTest;
 import org.unionhub.common.IdNumber;
 import org.unionhub.organisation.OrgUnit;
 import org.unionhub.outreach.SessionKind;
-import org.unionhub.outreach.SessionPlanned;
 
 /** {@code GET /api/v1/outreach/funnel}: the contract, the caller's scope, a join through a session end to end. */
 @UnionHubTest
@@ -148,14 +147,20 @@ class FunnelApiTests {
     void anApplicationThroughASessionCountsOnceInItsApplicationsAndJoinsAndInEveryAncestor() throws Exception {
         OrgUnit street = data.node(data.org(TestTree.ZHONGGUANCUN_STREET));
         LocalDate today = LocalDate.now(clock);
-        SessionPlanned stall = FunnelEvents.session(SessionKind.WORKER, street, today, null);
-        events.publish(stall);
         String period = "&from=" + today + "&to=" + today;
         String[] nodes = {street.id() + "", data.org(TestTree.HAIDIAN) + "", data.org(TestTree.CITY) + ""};
         Map<String, JsonNode> before = new HashMap<>();
         for (String node : nodes) {
             before.put(node, funnel("admin", "orgId=" + node + period));
         }
+
+        Instant since = Instant.now();
+        Map<String, Object> session = Map.of("kind", "WORKER", "orgId", street.id(), "title", "午间职工沟通会",
+                "place", "中关村软件园食堂门口", "startsAt", today + "T11:30", "endsAt", today + "T13:30");
+        String planned = mvc.perform(post("/api/v1/outreach/sessions").with(TestTree.basic("zhongguancun"))
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(session)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String code = json.readTree(planned).get("code").asText();
 
         Map<String, Object> application = new HashMap<>();
         application.put("name", "沟通会入会");
@@ -165,9 +170,8 @@ class FunnelApiTests {
         application.put("phone", "13812345678");
         application.put("occupation", "FOOD_DELIVERY_RIDER");
         application.put("workStreetId", street.id());
-        application.put("sessionCode", stall.code());
+        application.put("sessionCode", code);
         application.put("consent", true);
-        Instant since = Instant.now();
         String submitted = mvc.perform(post("/api/v1/membership-applications")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(application)))
@@ -180,12 +184,10 @@ class FunnelApiTests {
 
         for (String node : nodes) {
             JsonNode after = funnel("admin", "orgId=" + node + period);
-            assertThat(after.get("applications").asLong() - before.get(node).get("applications").asLong())
-                    .as("applications of " + node).isEqualTo(1);
-            assertThat(after.get("membersJoined").asLong() - before.get(node).get("membersJoined").asLong())
-                    .as("joins of " + node).isEqualTo(1);
-            assertThat(after.get("memberRecords").asLong() - before.get(node).get("memberRecords").asLong())
-                    .as("members' records of " + node).isEqualTo(1);
+            for (String figure : new String[] {"workerSessions", "applications", "membersJoined", "memberRecords"}) {
+                assertThat(after.get(figure).asLong() - before.get(node).get(figure).asLong())
+                        .as(figure + " of " + node).isEqualTo(1);
+            }
         }
         assertThat(funnel("zhongguancun", period.substring(1)).get("membersJoined").asLong())
                 .isEqualTo(before.get(nodes[0]).get("membersJoined").asLong() + 1);

@@ -97,8 +97,6 @@ class FunnelProjectionTests {
                 new ApplicationSubmitted("A" + FunnelEvents.nextId(), joint.id(), joint.path(), null, day),
                 new MemberJoined("M" + FunnelEvents.nextId(), joint.id(), joint.path(), stall.code(), "SESSION", day),
                 new MemberJoined("M" + FunnelEvents.nextId(), joint.id(), joint.path(), null, "ONLINE", day),
-                new MemberJoined("M" + FunnelEvents.nextId(), grassroots.id(), grassroots.path(), null, "TRANSFER",
-                        day),
                 new MembersImported(grassroots.id(), grassroots.path(), 30, day),
                 new EnterpriseCovered(visit.sessionId(), 501, day),
                 new EnterpriseCovered(visit.sessionId(), 502, day),

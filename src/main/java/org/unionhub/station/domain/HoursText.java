@@ -69,7 +69,7 @@ public final class HoursText {
         }
         List<String> segments = new ArrayList<>();
         daysBySchedule.forEach((intervals, days) -> segments.add(formatDays(days) + " " + formatIntervals(intervals)));
-        return String.join("; ", segments);
+        return segments.isEmpty() ? "1-7 closed" : String.join("; ", segments);
     }
 
     public static String formatExceptions(Map<LocalDate, List<Interval>> exceptions) {

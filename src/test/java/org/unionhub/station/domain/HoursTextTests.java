@@ -36,6 +36,14 @@ class HoursTextTests {
     }
 
     @Test
+    void aWeekClosedEveryDayIsWrittenSoThatItReadsBackTheSame() {
+        var closed = HoursText.parseWeek("1-7 closed");
+        assertThat(closed.values()).allMatch(List::isEmpty);
+        assertThat(HoursText.formatWeek(closed)).isEqualTo("1-7 closed");
+        assertThat(HoursText.parseWeek(HoursText.formatWeek(closed))).isEqualTo(closed);
+    }
+
+    @Test
     void formatsWhatItReads() {
         String text = "1-5 09:00-18:00; 6,7 24h";
         assertThat(HoursText.formatWeek(HoursText.parseWeek(text))).isEqualTo(text);
