@@ -19,12 +19,12 @@ import org.unionhub.reporting.CampaignLive;
  */
 @Controller
 @PreAuthorize("hasAuthority('ORG_READ')")
-class CampaignPageController {
+class CampaignReportPageController {
 
     private final CampaignBoard board;
     private final OrgTree tree;
 
-    CampaignPageController(CampaignBoard board, OrgTree tree) {
+    CampaignReportPageController(CampaignBoard board, OrgTree tree) {
         this.board = board;
         this.tree = tree;
     }
