@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.unionhub.common.ValidationFailure;
@@ -29,9 +30,10 @@ import org.unionhub.membership.imports.domain.CsvReader;
 /**
  * Reading roster files: .xlsx (the first sheet, streamed with fastexcel from a temporary copy, never the whole
  * workbook in memory) and .csv (UTF-8, with or without a byte-order mark, or GB18030 — what Excel saves on a Chinese
- * Windows — told apart by whether the bytes are valid UTF-8). Every cell is read as its text: for a number that is the
- * text Excel stored, so a document number typed into a numeric cell arrives as {@code 1.10105199001011E+17} and is
- * refused by the row check instead of being silently rounded.
+ * Windows — told apart by whether the bytes are valid UTF-8). Every cell is read as text: for a number, the text the
+ * workbook stores (not a value converted back to digits), so a document number typed into a numeric cell arrives as
+ * Excel stored it, {@code 1.10105199001011E+17}, and is refused by the row check instead of passing on with its last
+ * digits changed; an 11-digit phone in a numeric cell is stored whole ({@code 13812345678}) and is accepted.
  */
 final class ImportFiles {
 
@@ -183,7 +185,8 @@ final class ImportFiles {
         List<String> cells = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
             Cell cell = row.getCell(c);
-            String text = cell == null ? null : cell.getText();
+            String text = cell == null ? null
+                    : cell.getType() == CellType.NUMBER ? cell.getRawValue() : cell.getText();
             cells.add(text == null ? "" : text);
         }
         return cells;

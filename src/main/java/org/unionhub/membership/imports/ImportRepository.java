@@ -243,7 +243,7 @@ class ImportRepository {
     int markDuplicates(long id) {
         return jdbc.sql("""
                         UPDATE member_import_row r
-                           SET action = 'ERROR', errors = coalesce(r.errors, '{}') || 'idNumber:DUPLICATE_IN_FILE',
+                           SET action = 'ERROR', errors = array_append(coalesce(r.errors, '{}'), 'idNumber:DUPLICATE_IN_FILE'),
                                duplicate_lines = d.lines
                           FROM (SELECT id_hash, array_agg(line_no ORDER BY line_no) AS lines
                                   FROM member_import_row
@@ -321,7 +321,7 @@ class ImportRepository {
     /** CREATE rows of the batch whose document is now a member of someone else's making: in error, not committed. */
     int markTakenMeanwhile(long id, int fromSeq, int toSeq) {
         return jdbc.sql("""
-                        UPDATE member_import_row r SET action = 'ERROR', errors = ARRAY['idNumber:ALREADY_MEMBER']
+                        UPDATE member_import_row r SET action = 'ERROR', errors = ARRAY['idNumber:MEMBER_MEANWHILE']
                          WHERE r.import_id = :id AND r.seq > :from AND r.seq <= :to AND r.action = 'CREATE'
                            AND NOT EXISTS (SELECT 1 FROM member m
                                             WHERE m.id_hash = r.id_hash AND m.status <> 'ENDED' AND m.import_id = :id)

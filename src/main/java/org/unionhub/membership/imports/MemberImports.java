@@ -216,8 +216,9 @@ public class MemberImports {
             wakeWorkerAfterCommit();
             return new Commit(view(imports.find(id).orElseThrow()), true);
         }
-        if ("COMMITTING".equals(job.status()) || "COMMITTED".equals(job.status())) {
-            return new Commit(view(job), false);
+        String status = imports.status(job.id());
+        if ("COMMITTING".equals(status) || "COMMITTED".equals(status)) {
+            return new Commit(view(imports.find(id).orElseThrow()), false);
         }
         throw new ConflictException("NOT_VALIDATED");
     }
