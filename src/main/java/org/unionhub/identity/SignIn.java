@@ -88,7 +88,9 @@ public class SignIn {
             checkPassword(account, password, now);
             recentChecks.remember(account.id(), account.passwordHash(), password);
         }
-        accounts.recordSuccess(account.id());
+        if (account.failedAttempts() > 0 || account.lockedUntil() != null) {
+            accounts.recordSuccess(account.id());
+        }
         return principal(account, account.role().steps());
     }
 

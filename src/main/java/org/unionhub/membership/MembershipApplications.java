@@ -128,19 +128,19 @@ public class MembershipApplications {
         }
         OrgUnit union = tree.find(decision.unionId()).orElseThrow();
         Enterprise employer = employer(input.employerCreditCode()).orElse(null);
-        Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, name, document.type(),
-                cipher.encrypt(document.number()), idHash, document.masked(), cipher.encrypt(phone),
+        Optional<ApplicationRow> inserted = applications.insert(new NewApplication(idempotencyKey, name,
+                document.type(), cipher.encrypt(document.number()), idHash, document.masked(), cipher.encrypt(phone),
                 phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(), document.birthDate(),
                 employer == null ? null : employer.id(), Texts.blankToNull(input.employerName()),
                 Texts.blankToNull(input.occupation()), input.workStreetId(), input.homeStreetId(), session,
                 union.id(), union.path(), decision.mobileMember(), clock.instant()));
-        ApplicationRow row = inserted.flatMap(applications::findByNo)
-                .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
-        if (inserted.isPresent()) {
-            events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(), session,
-                    LocalDate.now(clock)));
+        if (inserted.isEmpty()) {
+            return new Submitted(view(applications.findByKey(idempotencyKey).orElseThrow()), false);
         }
-        return new Submitted(view(row), inserted.isPresent());
+        ApplicationRow row = inserted.get();
+        events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(), session,
+                LocalDate.now(clock)));
+        return new Submitted(view(row, union.name()), true);
     }
 
     /** The status of an application, for the worker's page: no personal fields. */
@@ -153,8 +153,7 @@ public class MembershipApplications {
     @Transactional
     public String approve(ScopedPrincipal staff, String applicationNo) {
         ApplicationRow application = inScope(staff, applicationNo);
-        if (!applications.decide(application.id(), ApplicationStatus.APPROVED, null, null, clock.instant(),
-                staff.username())) {
+        if (!applications.approve(application.id(), clock.instant(), staff.username())) {
             throw new ConflictException("ALREADY_DECIDED");
         }
         String memberNo;
@@ -164,7 +163,6 @@ public class MembershipApplications {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("ALREADY_MEMBER");
         }
-        applications.recordMemberNo(application.id(), memberNo);
         events.publishEvent(new MemberJoined(memberNo, application.handlingUnionId(), application.handlingUnionPath(),
                 application.sessionCode(), application.sessionCode() == null ? "ONLINE" : "SESSION",
                 LocalDate.now(clock)));
@@ -177,8 +175,7 @@ public class MembershipApplications {
         if (reason == null || !applications.isRejectReason(reason)) {
             throw ValidationFailure.of("reason", "UNKNOWN_CODE");
         }
-        if (!applications.decide(application.id(), ApplicationStatus.REJECTED, reason, null, clock.instant(),
-                staff.username())) {
+        if (!applications.reject(application.id(), reason, clock.instant(), staff.username())) {
             throw new ConflictException("ALREADY_DECIDED");
         }
     }
@@ -299,7 +296,10 @@ public class MembershipApplications {
     }
 
     private ApplicationView view(ApplicationRow row) {
-        String unionName = tree.find(row.handlingUnionId()).map(OrgUnit::name).orElse("");
+        return view(row, tree.find(row.handlingUnionId()).map(OrgUnit::name).orElse(""));
+    }
+
+    private ApplicationView view(ApplicationRow row, String unionName) {
         return new ApplicationView(row.applicationNo(), row.status(), new UnionRef(row.handlingUnionId(), unionName),
                 row.mobileMember(), row.rejectReason(), row.memberNo(), row.createdAt(), row.decidedAt());
     }
