@@ -33,7 +33,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC_API = {"/api/v1/ping"};
 
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-        "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+        "/actuator/health", "/actuator/health/*", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
