@@ -56,8 +56,6 @@ final class AppProcess implements AutoCloseable {
         command.add("--unionhub.embedded-db.data-directory=" + dataDirectory);
         command.add("--unionhub.embedded-db.clean-on-start=true");
         command.add("--spring.main.banner-mode=off");
-        // readiness turns to ACCEPTING_TRAFFIC once the runners (demo data) are done, unlike plain health
-        command.add("--management.endpoint.health.probes.enabled=true");
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, httpPort, databasePort, dataDirectory, log);
@@ -109,6 +107,7 @@ final class AppProcess implements AutoCloseable {
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create(
                         "http://127.0.0.1:" + httpPort + "/actuator/health/readiness").toURL().openConnection();
+                connection.setInstanceFollowRedirects(false);
                 connection.setConnectTimeout(1_000);
                 connection.setReadTimeout(5_000);
                 if (connection.getResponseCode() == 200) {
