@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Joins benchmark: submit + approve over HTTP against the running app (embedded PostgreSQL, fsync on), beside
 # pgbench's one-row INSERT transaction at the same client count on the app's own database (docs/benchmarks.md, "Joins").
-# Usage: bench/joins.sh [--clients=8,16,32] [--rounds=3] [--seconds=20] [--warmup=15]
+# Usage: bench/joins.sh [--clients=8,16,32] [--rounds=3] [--seconds=20] [--warmup=60]
 #                       [--rate=300] [--open-rounds=3] [--open-seconds=30] [--open-connections=64]
 #                       [--phases=closed,open] [--out=target/bench/joins] [--pgbench=pgbench]
 #                       [--jfr=target/bench/joins/app.jfr]   (a flight recording of the app during the measurements)

@@ -60,6 +60,8 @@ public final class JoinBenchmark {
             INSERT INTO %s (k, note) VALUES (:k, 'one row, one transaction, like a minimal write of the app');
             """.formatted(SCRATCH_TABLE);
     private static final long STATS_FLUSH_MILLIS = 1_200;
+    /** Warm-up before each client count after the first, once the JIT has seen the first's warm-up. */
+    private static final int LATER_WARMUP_SECONDS = 10;
 
     private final Map<String, String> options;
     private final List<String> appArgs;
@@ -102,7 +104,7 @@ public final class JoinBenchmark {
                 .map(String::trim).map(Integer::parseInt).toList();
         int rounds = intOption("rounds", 3);
         int seconds = intOption("seconds", 20);
-        int warmup = intOption("warmup", 15);
+        int warmup = intOption("warmup", 60);
         int rate = intOption("rate", 300);
         int openRounds = intOption("open-rounds", 3);
         int openSeconds = intOption("open-seconds", 30);
@@ -156,10 +158,13 @@ public final class JoinBenchmark {
                 }
                 Map<Integer, List<Measured>> joinRounds = new LinkedHashMap<>();
                 Map<Integer, List<Measured>> pgbenchRounds = new LinkedHashMap<>();
+                int warmupSeconds = warmup;
                 for (int clients : clientCounts) {
+                    int warming = warmupSeconds;
                     System.out.printf(Locale.ROOT, "Closed loop, %d clients: warm-up %d s of joins, 5 s of pgbench%n",
-                            clients, warmup);
-                    failed |= measure.joins(() -> load.closedLoop(clients, warmup)).failed();
+                            clients, warming);
+                    failed |= measure.joins(() -> load.closedLoop(clients, warming)).failed();
+                    warmupSeconds = Math.min(warmup, LATER_WARMUP_SECONDS);
                     pgbench.run("warmup", PGBENCH_SCRIPT, clients, 4);
                     List<Measured> joins = new ArrayList<>();
                     List<Measured> inserts = new ArrayList<>();
