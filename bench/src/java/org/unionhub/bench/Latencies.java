@@ -21,6 +21,21 @@ final class Latencies {
         }
     }
 
+    int count() {
+        return count;
+    }
+
+    /** The given quantiles (nearest rank; 1.0 is the maximum) in µs; 0 for each when nothing was recorded. */
+    double[] quantilesMicros(double... quantiles) {
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
+        double[] micros = new double[quantiles.length];
+        for (int i = 0; i < quantiles.length && count > 0; i++) {
+            micros[i] = micros(sorted, quantiles[i]);
+        }
+        return micros;
+    }
+
     /** Median, 99th percentile (nearest rank) and throughput over {@code seconds} of measurement. */
     Summary summary(double seconds) {
         if (count == 0) {

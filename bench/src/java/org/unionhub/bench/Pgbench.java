@@ -52,8 +52,8 @@ final class Pgbench {
         return readLogs(logPrefix);
     }
 
-    /** Latencies measured over {@code seconds}. */
-    record Window(Latencies latencies, double seconds) {
+    /** Latencies measured over {@code seconds}; {@code transactions} also counts the warm-up second's. */
+    record Window(Latencies latencies, double seconds, long transactions) {
     }
 
     /** Log lines are {@code client transaction latency_us script end_epoch_s end_epoch_us}. */
@@ -71,7 +71,7 @@ final class Pgbench {
         Latencies latencies = new Latencies();
         transactions.stream().filter(transaction -> transaction[1] >= cutoff)
                 .forEach(transaction -> latencies.add(transaction[0] * 1_000));
-        return new Window(latencies, (last - cutoff) / 1e6);
+        return new Window(latencies, (last - cutoff) / 1e6, transactions.size());
     }
 
     private List<Path> logs(String prefix) throws IOException {

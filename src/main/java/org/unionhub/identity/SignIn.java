@@ -17,16 +17,23 @@ import org.unionhub.identity.persistence.PartnerTokenRepository;
 import org.unionhub.identity.persistence.PartnerTokenRepository.PartnerTokenRow;
 import org.unionhub.identity.persistence.StaffAccountRepository;
 import org.unionhub.identity.persistence.StaffAccountRepository.StaffAccountRow;
+import org.unionhub.identity.security.RecentPasswordChecks;
 import org.unionhub.organisation.OrgTree;
 import org.unionhub.organisation.OrgUnit;
 
 /**
  * Checks credentials: a password (form or HTTP Basic) or a partner bearer token. After {@code max-failures} wrong
  * passwords in a row the account is locked for {@code lock-duration}; while locked, even the right password is
- * refused without being checked. Failures and lock-outs are audited.
+ * refused without being checked. Failures and lock-outs are audited. A password that bcrypt accepted is remembered
+ * for {@code verified-password-ttl} ({@link RecentPasswordChecks}), so that a staff script's every API call does not
+ * pay for bcrypt again; the account's state (locked, disabled, its password hash, role and node) is read on every call
+ * all the same.
  */
 @Service
 public class SignIn {
+
+    /** Accounts whose last good password check is remembered at most; beyond that, checks go to bcrypt. */
+    private static final int REMEMBERED_ACCOUNTS_MAX = 10_000;
 
     private final StaffAccountRepository accounts;
     private final PartnerTokenRepository tokens;
@@ -37,10 +44,12 @@ public class SignIn {
     private final int maxFailures;
     private final Duration lockDuration;
     private final String unknownUserHash;
+    private final RecentPasswordChecks recentChecks;
 
     SignIn(StaffAccountRepository accounts, PartnerTokenRepository tokens, OrgTree tree, PasswordEncoder passwords,
             AuditLog audit, Clock clock, @Value("${unionhub.sign-in.max-failures}") int maxFailures,
-            @Value("${unionhub.sign-in.lock-duration}") Duration lockDuration) {
+            @Value("${unionhub.sign-in.lock-duration}") Duration lockDuration,
+            @Value("${unionhub.sign-in.verified-password-ttl}") Duration verifiedPasswordTtl) {
         if (maxFailures < 2) {
             throw new IllegalArgumentException("unionhub.sign-in.max-failures must be at least 2");
         }
@@ -53,6 +62,7 @@ public class SignIn {
         this.maxFailures = maxFailures;
         this.lockDuration = lockDuration;
         this.unknownUserHash = passwords.encode("unknown-user-timing-guard");
+        this.recentChecks = new RecentPasswordChecks(verifiedPasswordTtl, REMEMBERED_ACCOUNTS_MAX, clock);
     }
 
     /** The principal for a username and password, or a Spring Security authentication exception. */
@@ -74,6 +84,18 @@ public class SignIn {
             audit.recordFor(username, account.orgPath(), AuditAction.SIGN_IN_FAILED, username, "account disabled");
             throw new DisabledException("Disabled");
         }
+        if (!recentChecks.matches(account.id(), account.passwordHash(), password)) {
+            checkPassword(account, password, now);
+            recentChecks.remember(account.id(), account.passwordHash(), password);
+        }
+        if (account.failedAttempts() > 0 || account.lockedUntil() != null) {
+            accounts.recordSuccess(account.id());
+        }
+        return principal(account, account.role().steps());
+    }
+
+    private void checkPassword(StaffAccountRow account, String password, Instant now) {
+        String username = account.username();
         if (!passwords.matches(password, account.passwordHash())) {
             Optional<Instant> lockedUntil = accounts.recordFailure(account.id(), maxFailures, now.plus(lockDuration));
             audit.recordFor(username, account.orgPath(), AuditAction.SIGN_IN_FAILED, username, "wrong password");
@@ -81,8 +103,6 @@ public class SignIn {
                     username, "locked until " + until));
             throw new BadCredentialsException("Bad credentials");
         }
-        accounts.recordSuccess(account.id());
-        return principal(account, account.role().steps());
     }
 
     /** The partner principal for a bearer token, limited to the token's steps; empty if unknown or revoked. */

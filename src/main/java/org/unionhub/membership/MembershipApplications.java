@@ -109,20 +109,20 @@ public class MembershipApplications {
         String phone = checked.phone();
         Enterprise employer = checked.employer();
         String accessSecret = AccessSecrets.generate();
-        Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, checked.name(),
+        Optional<ApplicationRow> inserted = applications.insert(new NewApplication(idempotencyKey, checked.name(),
                 document.type(), cipher.encrypt(document.number()), checked.idHash(), document.masked(),
                 cipher.encrypt(phone), MemberRules.maskMobile(phone), document.sexCode(),
                 document.birthDate(), employer == null ? null : employer.id(), checked.employerName(),
                 checked.occupation(), input.workStreetId(), input.homeStreetId(), checked.session(), union.id(),
                 union.path(), checked.decision().mobileMember(), clock.instant(), AccessSecrets.hash(accessSecret),
                 cipher.encrypt(accessSecret)));
-        ApplicationRow row = inserted.flatMap(applications::findByNo)
-                .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
-        if (inserted.isPresent()) {
-            events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(),
-                    checked.session(), LocalDate.now(clock)));
+        if (inserted.isEmpty()) {
+            return submitted(applications.findByKey(idempotencyKey).orElseThrow(), false);
         }
-        return submitted(row, inserted.isPresent());
+        ApplicationRow row = inserted.get();
+        events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(),
+                checked.session(), LocalDate.now(clock)));
+        return new Submitted(view(row, union.name()), accessSecret, true);
     }
 
     /** An application's input after every check, with the keyed hash of its document and the union it routes to. */
@@ -196,8 +196,7 @@ public class MembershipApplications {
     @Transactional
     public String approve(ScopedPrincipal staff, String applicationNo) {
         ApplicationRow application = inScope(staff, applicationNo);
-        if (!applications.decide(application.id(), ApplicationStatus.APPROVED, null, null, clock.instant(),
-                staff.username())) {
+        if (!applications.approve(application.id(), clock.instant(), staff.username())) {
             throw new ConflictException("ALREADY_DECIDED");
         }
         String memberNo;
@@ -207,7 +206,6 @@ public class MembershipApplications {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("ALREADY_MEMBER");
         }
-        applications.recordMemberNo(application.id(), memberNo);
         events.publishEvent(new MemberJoined(memberNo, application.handlingUnionId(), application.handlingUnionPath(),
                 application.sessionCode(), application.sessionCode() == null ? "ONLINE" : "SESSION",
                 LocalDate.now(clock)));
@@ -220,8 +218,7 @@ public class MembershipApplications {
         if (reason == null || !applications.isRejectReason(reason)) {
             throw ValidationFailure.of("reason", "UNKNOWN_CODE");
         }
-        if (!applications.decide(application.id(), ApplicationStatus.REJECTED, reason, null, clock.instant(),
-                staff.username())) {
+        if (!applications.reject(application.id(), reason, clock.instant(), staff.username())) {
             throw new ConflictException("ALREADY_DECIDED");
         }
     }
@@ -323,7 +320,10 @@ public class MembershipApplications {
     }
 
     private ApplicationView view(ApplicationRow row) {
-        String unionName = tree.find(row.handlingUnionId()).map(OrgUnit::name).orElse("");
+        return view(row, tree.find(row.handlingUnionId()).map(OrgUnit::name).orElse(""));
+    }
+
+    private ApplicationView view(ApplicationRow row, String unionName) {
         return new ApplicationView(row.applicationNo(), row.status(), new UnionRef(row.handlingUnionId(), unionName),
                 row.mobileMember(), row.rejectReason(), row.memberNo(), row.createdAt(), row.decidedAt());
     }

@@ -91,9 +91,7 @@ public class OrgTree {
 
     /** The first active joint union directly under a node (a street's joint union), if it has one. */
     public Optional<OrgUnit> jointUnionOf(long orgId) {
-        return units.findChildren(orgId).stream()
-                .filter(u -> u.kind() == OrgKind.JOINT && u.isActive())
-                .findFirst();
+        return units.findActiveJointUnionUnder(orgId);
     }
 
     public Optional<OrgUnit> findByDivisionCode(String divisionCode) {

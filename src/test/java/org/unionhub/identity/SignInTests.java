@@ -36,6 +36,9 @@ class SignInTests {
     @Autowired
     TestTree data;
 
+    @Autowired
+    StaffAccounts staffAccounts;
+
     @Test
     void fiveWrongPasswordsLockTheAccountSoEvenTheRightPasswordIsRefused() throws Exception {
         String username = newAccount();
@@ -181,6 +184,65 @@ class SignInTests {
         assertThat(hashes).hasSizeGreaterThanOrEqualTo(9).allSatisfy(hash -> assertThat(hash)
                 .startsWith("{bcrypt}$2").doesNotContain(PASSWORD).doesNotContain(TestTree.PASSWORD));
         mvc.perform(get("/api/v1/me").with(httpBasic(username, PASSWORD))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aRememberedPasswordIsRefusedOnceTheAccountIsLocked() throws Exception {
+        String username = newAccount();
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, PASSWORD))).andExpect(status().isOk());
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic(username, "wrong-" + attempt)))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, PASSWORD))).andExpect(status().isUnauthorized());
+        assertThat(data.auditEvents(username, "ACCOUNT_LOCKED")).isEqualTo(1);
+        assertThat(data.auditEvents(username, "SIGN_IN_LOCKED_OUT")).isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordResetEndsTheRememberedPasswordAtOnce() throws Exception {
+        StaffAccount account = data.newAccount("signin", Role.STREET_STAFF, data.org(TestTree.ZHONGGUANCUN_STREET),
+                PASSWORD);
+        mvc.perform(get("/api/v1/me").with(httpBasic(account.username(), PASSWORD))).andExpect(status().isOk());
+
+        staffAccounts.update(data.principal("admin"), account.id(), new AccountInput(account.username(),
+                account.displayName(), account.role(), account.orgId(), "Another#Horse2", true));
+
+        mvc.perform(get("/api/v1/me").with(httpBasic(account.username(), PASSWORD)))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(httpBasic(account.username(), "Another#Horse2")))
+                .andExpect(status().isOk());
+        assertThat(data.auditEvents(account.username(), "SIGN_IN_FAILED")).isEqualTo(1);
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedEvenWithARememberedPassword() throws Exception {
+        StaffAccount account = data.newAccount("signin", Role.STREET_STAFF, data.org(TestTree.ZHONGGUANCUN_STREET),
+                PASSWORD);
+        mvc.perform(get("/api/v1/me").with(httpBasic(account.username(), PASSWORD))).andExpect(status().isOk());
+
+        staffAccounts.update(data.principal("admin"), account.id(), new AccountInput(account.username(),
+                account.displayName(), account.role(), account.orgId(), null, false));
+
+        mvc.perform(get("/api/v1/me").with(httpBasic(account.username(), PASSWORD)))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aRoleChangeAppliesToTheNextCallWithARememberedPassword() throws Exception {
+        StaffAccount account = data.newAccount("signin", Role.STREET_STAFF, data.org(TestTree.ZHONGGUANCUN_STREET),
+                PASSWORD);
+        mvc.perform(get("/api/v1/me").with(httpBasic(account.username(), PASSWORD)))
+                .andExpect(jsonPath("$.roles[0]").value("STREET_STAFF"));
+
+        staffAccounts.update(data.principal("admin"), account.id(), new AccountInput(account.username(),
+                account.displayName(), Role.LEADER, account.orgId(), null, true));
+
+        mvc.perform(get("/api/v1/me").with(httpBasic(account.username(), PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles[0]").value("LEADER"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -41,8 +41,8 @@ public class ApplicationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts unless the idempotency key was used before; empty then. */
-    public Optional<String> insert(NewApplication a) {
+    /** Inserts unless the idempotency key was used before, and answers the row as stored; empty then. */
+    public Optional<ApplicationRow> insert(NewApplication a) {
         Map<String, Object> p = new HashMap<>();
         p.put("key", a.idempotencyKey());
         p.put("name", a.name());
@@ -78,10 +78,10 @@ public class ApplicationRepository {
                                 :employer, :employerName, :occupation, :work, :home, :session, :union, :path, :mobile,
                                 :consent, :accessHash, :accessEnc)
                         ON CONFLICT (idempotency_key) DO NOTHING
-                        RETURNING application_no
+                        RETURNING *
                         """)
                 .params(p)
-                .query(String.class)
+                .query(ApplicationRepository::map)
                 .optional();
     }
 
@@ -141,26 +141,35 @@ public class ApplicationRepository {
                 .param("h", idHash).query(String.class).optional();
     }
 
-    /** Decides a submitted application; false when it was already decided (by someone else, perhaps a moment ago). */
-    public boolean decide(long id, ApplicationStatus to, String rejectReason, String memberNo, Instant at, String by) {
+    /**
+     * Approves a submitted application and gives it its member number; false when it was already decided (by someone
+     * else, perhaps a moment ago), and then no number is drawn.
+     */
+    public boolean approve(long id, Instant at, String by) {
         return jdbc.sql("""
                         UPDATE membership_application
-                           SET status = :to, reject_reason = :reason, member_no = :memberNo, decided_at = :at,
-                               decided_by = :by
+                           SET status = 'APPROVED', member_no = 'M' || lpad(nextval('member_no_seq')::text, 10, '0'),
+                               decided_at = :at, decided_by = :by
                          WHERE id = :id AND status = 'SUBMITTED'
                         """)
                 .param("id", id)
-                .param("to", to.name())
-                .param("reason", rejectReason)
-                .param("memberNo", memberNo)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("by", by)
                 .update() == 1;
     }
 
-    public void recordMemberNo(long id, String memberNo) {
-        jdbc.sql("UPDATE membership_application SET member_no = :m WHERE id = :id")
-                .param("m", memberNo).param("id", id).update();
+    /** Rejects a submitted application; false when it was already decided (by someone else, perhaps a moment ago). */
+    public boolean reject(long id, String reason, Instant at, String by) {
+        return jdbc.sql("""
+                        UPDATE membership_application
+                           SET status = 'REJECTED', reject_reason = :reason, decided_at = :at, decided_by = :by
+                         WHERE id = :id AND status = 'SUBMITTED'
+                        """)
+                .param("id", id)
+                .param("reason", reason)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("by", by)
+                .update() == 1;
     }
 
     private static ApplicationRow map(ResultSet rs, int n) throws SQLException {

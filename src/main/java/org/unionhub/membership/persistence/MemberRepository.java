@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -154,28 +155,28 @@ public class MemberRepository {
     }
 
     /**
-     * Creates the member of an approved application with its first history entry. The one-membership-per-person
-     * index refuses a second membership even when two approvals race.
+     * Creates the member of an application just approved (in this transaction, which gave it its member number) with
+     * its first history entry, and answers the member number. The one-membership-per-person index refuses a second
+     * membership even when two approvals race.
      */
     public String insertFromApplication(ApplicationRow a, String source, LocalDate joinedOn, String by) {
-        String memberNo = jdbc.sql("SELECT 'M' || lpad(nextval('member_no_seq')::text, 10, '0')")
-                .query(String.class).single();
-        long id = jdbc.sql("""
+        var created = jdbc.sql("""
                         INSERT INTO member (member_no, union_id, union_path, name, id_type, id_number_enc, id_hash,
                                id_number_masked, phone_enc, phone_masked, sex_code, birth_date, mobile_member,
                                joined_on, source, session_code, application_no)
-                        SELECT :memberNo, handling_union_id, handling_union_path, name, id_type, id_number_enc,
+                        SELECT member_no, handling_union_id, handling_union_path, name, id_type, id_number_enc,
                                id_hash, id_number_masked, phone_enc, phone_masked, sex_code, birth_date, mobile_member,
                                :joinedOn, :source, session_code, application_no
-                          FROM membership_application WHERE id = :applicationId
-                        RETURNING id
+                          FROM membership_application WHERE id = :applicationId AND status = 'APPROVED'
+                        RETURNING id, member_no
                         """)
-                .param("memberNo", memberNo)
                 .param("joinedOn", joinedOn)
                 .param("source", source)
                 .param("applicationId", a.id())
-                .query(Long.class)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("member_no")))
                 .single();
+        long id = created.getKey();
+        String memberNo = created.getValue();
         jdbc.sql("""
                         INSERT INTO member_history (member_id, by_user, from_status, to_status, union_id, note)
                         VALUES (:id, :by, NULL, 'ACTIVE', :union, :note)

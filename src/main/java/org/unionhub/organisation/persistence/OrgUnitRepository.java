@@ -68,6 +68,18 @@ public class OrgUnitRepository {
                 .single();
     }
 
+    /** The first active joint union directly under a node, in the order of {@link #findChildren}. */
+    public Optional<OrgUnit> findActiveJointUnionUnder(long parentId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM org_unit u
+                        WHERE u.parent_id = :parent AND u.kind = 'JOINT' AND u.status = 'ACTIVE'
+                        ORDER BY u.name LIMIT 1
+                        """)
+                .param("parent", parentId)
+                .query(MAPPER)
+                .optional();
+    }
+
     public List<OrgUnit> findChildren(long parentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit u WHERE u.parent_id = :parent ORDER BY u.kind, u.name")
                 .param("parent", parentId)
