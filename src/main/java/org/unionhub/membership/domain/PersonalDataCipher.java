@@ -23,6 +23,10 @@ public final class PersonalDataCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
     private final SecureRandom random = new SecureRandom();
+    /** Cipher and MAC objects are not thread-safe, and looking them up costs more than using them: one per thread. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance(
+            "AES/GCM/NoPadding")));
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> instance(this::newMac));
 
     public PersonalDataCipher(byte[] encryptionKey, byte[] hashKey) {
         if (encryptionKey.length != 32 || hashKey.length < 32) {
@@ -41,7 +45,7 @@ public final class PersonalDataCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(clear);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
@@ -56,7 +60,7 @@ public final class PersonalDataCipher {
 
     public byte[] decryptBytes(byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
             return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
@@ -66,12 +70,25 @@ public final class PersonalDataCipher {
 
     /** The keyed hash of a document: type and normalised number, so that equal documents hash equal. */
     public String documentHash(String idType, String normalisedNumber) {
+        return HexFormat.of().formatHex(macs.get()
+                .doFinal((idType + ":" + normalisedNumber).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(hashKey);
+        return mac;
+    }
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal((idType + ":" + normalisedNumber).getBytes(StandardCharsets.UTF_8)));
+            return lookup.get();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+            throw new IllegalStateException("AES-GCM or HMAC-SHA-256 unavailable", e);
         }
     }
 }

@@ -20,6 +20,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -61,6 +68,9 @@ class ImportJobs {
     static final int LOCK_NAMESPACE = 305;
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
     private static final int UNION_CACHE_MAX = 10_000;
+    /** Checked chunks the reader may be ahead of the COPY. */
+    private static final int READ_AHEAD_CHUNKS = 4;
+    private static final List<Staged> END_OF_FILE = List.of();
 
     /** A job this worker holds the lock of, on a connection of its own; closing releases it. */
     final class Claim implements AutoCloseable {
@@ -162,60 +172,72 @@ class ImportJobs {
         if ("VALIDATING".equals(status)) {
             validate(claim.id(), keepGoing);
         } else if ("COMMITTING".equals(status)) {
-            while (keepGoing.getAsBoolean() && Boolean.TRUE.equals(tx.execute(s -> commitBatch(claim.id())))) {
-                log.debug("Member import {}: batch committed", claim.id());
+            long started = System.nanoTime();
+            long[] inserting = {0};
+            int batches = 0;
+            boolean more = true;
+            while (more && keepGoing.getAsBoolean()) {
+                more = Boolean.TRUE.equals(tx.execute(s -> commitBatch(claim.id(), inserting)));
+                batches++;
             }
+            log.info("Member import {}: {} batches committed in {} ms ({} ms creating members){}", claim.id(), batches,
+                    millis(System.nanoTime() - started), millis(inserting[0]), more ? "; stopped before the end" : "");
         }
     }
 
     // ---- validation ------------------------------------------------------------------------------------------------
 
+    /**
+     * Reads and checks the rows on a thread of its own (parsing, the rules, the keyed hash and the encryption are the
+     * Java side's work) while this thread looks up existing members and copies the checked chunks into staging, in
+     * one transaction, so that the two overlap.
+     */
     private void validate(long id, BooleanSupplier keepGoing) {
         ImportRow job = imports.find(id).orElseThrow(() -> new NotFoundException("Member import " + id));
         RowChecker checker = new RowChecker(mapping(job.mapping()), codes.educations(), codes.employmentStatuses(),
                 codes.skillGrades(), new ScopedUnions(job), LocalDate.now(clock));
         long started = System.nanoTime();
+        BlockingQueue<List<Staged>> chunks = new ArrayBlockingQueue<>(READ_AHEAD_CHUNKS);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "member-import-reader"));
+        Timings timings = new Timings();
         try {
+            Future<Integer> reading = reader.submit(() -> readAndCheck(job, checker, chunks, timings));
             int total = tx.execute(status -> {
                 imports.deleteStaging(id);
                 Connection connection = DataSourceUtils.getConnection(dataSource);
                 StagingCopy copy = new StagingCopy(id);
-                List<Staged> chunk = new ArrayList<>(properties.checkChunk());
-                int[] seq = {0};
-                long[] reported = {System.nanoTime()};
-                boolean[] header = {true};
-                ImportFiles.read(store.source(id), ImportFiles.Format.valueOf(job.fileFormat()),
-                        job.fileCharset() == null ? null : Charset.forName(job.fileCharset()),
-                        (lineNo, cells) -> {
-                            if (header[0]) {
-                                header[0] = false;
-                                return true;
-                            }
-                            if (++seq[0] > properties.maxRows()) {
-                                throw new TooManyRows();
-                            }
-                            chunk.add(stage(seq[0], lineNo, checker.check(cells)));
-                            if (chunk.size() == properties.checkChunk()) {
-                                if (!keepGoing.getAsBoolean()) {
-                                    throw new Stopped();
-                                }
-                                flush(connection, copy, chunk);
-                                if (System.nanoTime() - reported[0] > PROGRESS_EVERY_NANOS) {
-                                    reported[0] = System.nanoTime();
-                                    ownTx.executeWithoutResult(s -> imports.validationProgress(id, seq[0]));
-                                }
-                            }
-                            return true;
-                        });
-                flush(connection, copy, chunk);
-                if (seq[0] == 0) {
+                int copied = 0;
+                long reported = System.nanoTime();
+                while (true) {
+                    List<Staged> chunk = next(chunks, reading);
+                    if (chunk == END_OF_FILE) {
+                        break;
+                    }
+                    if (!keepGoing.getAsBoolean()) {
+                        throw new Stopped();
+                    }
+                    flush(connection, copy, chunk, timings);
+                    copied += chunk.size();
+                    if (System.nanoTime() - reported > PROGRESS_EVERY_NANOS) {
+                        reported = System.nanoTime();
+                        int progress = copied;
+                        ownTx.executeWithoutResult(s -> imports.validationProgress(id, progress));
+                    }
+                }
+                if (copied == 0) {
                     throw new NoRows();
                 }
+                long marking = System.nanoTime();
+                imports.allowLargeGrouping();
                 imports.markDuplicates(id);
-                imports.finishValidation(id, seq[0], imports.actionCounts(id), clock.instant());
-                return seq[0];
+                imports.finishValidation(id, copied, imports.actionCounts(id), clock.instant());
+                timings.duplicatesAndCounts += System.nanoTime() - marking;
+                return copied;
             });
-            log.info("Member import {}: {} rows checked in {} ms", id, total, (System.nanoTime() - started) / 1_000_000);
+            log.info("Member import {}: {} rows checked in {} ms (reading and checking {} ms, existing members {} ms, "
+                            + "COPY into staging {} ms, duplicates and counts {} ms)", id, total,
+                    millis(System.nanoTime() - started), millis(timings.reading), millis(timings.lookups),
+                    millis(timings.copying), millis(timings.duplicatesAndCounts));
         } catch (ImportFiles.UnreadableFile e) {
             log.warn("Member import {}: the file cannot be read ({})", id, e.getCause().toString());
             ownTx.executeWithoutResult(s -> imports.fail(id, "FILE_UNREADABLE", clock.instant()));
@@ -223,7 +245,85 @@ class ImportJobs {
             ownTx.executeWithoutResult(s -> imports.fail(id, "TOO_MANY_ROWS", clock.instant()));
         } catch (NoRows e) {
             ownTx.executeWithoutResult(s -> imports.fail(id, "EMPTY_FILE", clock.instant()));
+        } finally {
+            reader.shutdownNow();
         }
+    }
+
+    /** Where the time of a validation went (nanoseconds), for the log. */
+    private static final class Timings {
+        volatile long reading;
+        long lookups;
+        long copying;
+        long duplicatesAndCounts;
+    }
+
+    /** The reader's side: every data row checked and staged, in chunks; the end marked by {@link #END_OF_FILE}. */
+    private int readAndCheck(ImportRow job, RowChecker checker, BlockingQueue<List<Staged>> chunks, Timings timings)
+            throws InterruptedException {
+        int[] seq = {0};
+        boolean[] header = {true};
+        List<List<Staged>> current = new ArrayList<>(List.of(new ArrayList<>(properties.checkChunk())));
+        long[] busySince = {System.nanoTime()};
+        ImportFiles.read(store.source(job.id()), ImportFiles.Format.valueOf(job.fileFormat()),
+                job.fileCharset() == null ? null : Charset.forName(job.fileCharset()), (lineNo, cells) -> {
+                    if (header[0]) {
+                        header[0] = false;
+                        return true;
+                    }
+                    if (++seq[0] > properties.maxRows()) {
+                        throw new TooManyRows();
+                    }
+                    current.get(0).add(stage(seq[0], lineNo, checker.check(cells)));
+                    if (current.get(0).size() == properties.checkChunk()) {
+                        timings.reading += System.nanoTime() - busySince[0];
+                        hand(chunks, current.get(0));
+                        busySince[0] = System.nanoTime();
+                        current.set(0, new ArrayList<>(properties.checkChunk()));
+                    }
+                    return true;
+                });
+        timings.reading += System.nanoTime() - busySince[0];
+        if (!current.get(0).isEmpty()) {
+            chunks.put(current.get(0));
+        }
+        chunks.put(END_OF_FILE);
+        return seq[0];
+    }
+
+    private static void hand(BlockingQueue<List<Staged>> chunks, List<Staged> chunk) {
+        try {
+            chunks.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    /** The next chunk from the reader; its failure (an unreadable file, too many rows) is rethrown here. */
+    private static List<Staged> next(BlockingQueue<List<Staged>> chunks, Future<Integer> reading) {
+        try {
+            while (true) {
+                List<Staged> chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
+                if (chunk != null) {
+                    return chunk;
+                }
+                if (reading.isDone() && chunks.isEmpty()) {
+                    reading.get();
+                    throw new IllegalStateException("The reader ended without marking the end of the file");
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("Reading the file failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private Staged stage(int seq, int lineNo, Checked row) {
@@ -243,10 +343,8 @@ class ImportJobs {
     }
 
     /** Decides create, update, skip or "member elsewhere" against the active members, then copies the chunk. */
-    private void flush(Connection connection, StagingCopy copy, List<Staged> chunk) {
-        if (chunk.isEmpty()) {
-            return;
-        }
+    private void flush(Connection connection, StagingCopy copy, List<Staged> chunk, Timings timings) {
+        long looking = System.nanoTime();
         String[] hashes = chunk.stream().filter(r -> !"ERROR".equals(r.action())).map(Staged::idHash)
                 .toArray(String[]::new);
         Map<String, Existing> existing = new HashMap<>();
@@ -264,6 +362,8 @@ class ImportJobs {
                 decided.add(row.decided(identical(row, member) ? "SKIP" : "UPDATE", member.id(), List.of()));
             }
         }
+        long copying = System.nanoTime();
+        timings.lookups += copying - looking;
         try {
             copy.copy(connection, decided);
         } catch (SQLException e) {
@@ -271,7 +371,7 @@ class ImportJobs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        chunk.clear();
+        timings.copying += System.nanoTime() - copying;
     }
 
     /** Nothing the file gives differs from the member's record (an empty cell keeps what the member has). */
@@ -367,7 +467,7 @@ class ImportJobs {
     // ---- commit ----------------------------------------------------------------------------------------------------
 
     /** Commits the next batch of a committing job; false when there is nothing left to do. */
-    private boolean commitBatch(long id) {
+    private boolean commitBatch(long id, long[] inserting) {
         Optional<ImportRow> locked = imports.lockCommitting(id);
         if (locked.isEmpty()) {
             return false;
@@ -378,7 +478,9 @@ class ImportJobs {
         int to = Math.min(from + properties.batchSize(), total);
         LocalDate today = LocalDate.now(clock);
         Map<String, Integer> planned = imports.batchCounts(id, from, to);
+        long insertStarted = System.nanoTime();
         List<UnionCount> created = imports.createMembers(id, from, to, today, job.commitRequestedBy());
+        inserting[0] += System.nanoTime() - insertStarted;
         int createdCount = created.stream().mapToInt(UnionCount::count).sum();
         int failed = planned.getOrDefault("ERROR", 0);
         if (createdCount < planned.getOrDefault("CREATE", 0)) {

@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRows files with more data rows are refused
  */
 @ConfigurationProperties("unionhub.member-imports")
-record ImportProperties(@DefaultValue("2000") int batchSize, @DefaultValue("2000") int checkChunk,
+record ImportProperties(@DefaultValue("10000") int batchSize, @DefaultValue("2000") int checkChunk,
         @DefaultValue("PT2S") Duration pollEvery, @DefaultValue("2000000") int maxRows) {
 }

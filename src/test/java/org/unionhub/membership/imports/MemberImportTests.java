@@ -328,7 +328,7 @@ class MemberImportTests {
         for (List<String> row : rows) {
             cells.add(RosterFiles.texts(row));
         }
-        cells.get(13).set(2, Cell.number(Double.parseDouble(scientificId.get(2))));
+        cells.get(13).set(2, Cell.number(1.10108199001011E17));
         cells.get(14).set(4, Cell.integer(Long.parseLong(numericPhone.get(4))));
         byte[] file = RosterFiles.xlsx(RosterFiles.TEMPLATE, cells);
 
@@ -389,8 +389,8 @@ class MemberImportTests {
         assertThat(done.get("created").asInt()).isEqualTo(2);
         assertThat(done.get("failed").asInt()).isEqualTo(14);
         assertThat(membersOfImport(importId)).isEqualTo(2);
-        assertThat(tree.jdbc().sql("SELECT count(*) FROM member WHERE import_id = :id AND name LIKE '%script%'")
-                .param("id", importId).query(Long.class).single()).isZero();
+        assertThat(tree.jdbc().sql("SELECT name FROM member WHERE import_id = :id").param("id", importId)
+                .query(String.class).list()).containsExactlyInAnyOrder(good.get(0), numericPhone.get(0));
         String phone = cipher.decrypt(tree.jdbc().sql("SELECT phone_enc FROM member WHERE name = :n")
                 .param("n", numericPhone.get(0)).query(byte[].class).single());
         assertThat(phone).isEqualTo(numericPhone.get(4));
