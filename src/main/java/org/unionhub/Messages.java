@@ -48,7 +48,8 @@ public final class Messages {
         return violation(messages, violation, locale, null);
     }
 
-    private static String violation(MessageSource messages, Violation violation, Locale locale, String context) {
+    /** As {@link #violation(MessageSource, Violation, Locale)}, the field's label looked up in a context first. */
+    public static String violation(MessageSource messages, Violation violation, Locale locale, String context) {
         String rule = messages.getMessage("error." + violation.code(), null, violation.code(), locale);
         if (violation.field() == null) {
             return rule;

@@ -38,6 +38,11 @@ public class ValidationFailure extends RuntimeException {
             return violations.stream().anyMatch(v -> v.field().equals(field));
         }
 
+        /** What was collected so far, for callers that report violations instead of throwing them. */
+        public List<Violation> violations() {
+            return List.copyOf(violations);
+        }
+
         public void throwIfAny() {
             if (!violations.isEmpty()) {
                 throw new ValidationFailure(violations);

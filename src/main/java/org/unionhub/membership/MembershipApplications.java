@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionhub.common.ConflictException;
 import org.unionhub.common.CreditCode;
-import org.unionhub.common.IdNumber;
 import org.unionhub.common.InvalidValueException;
 import org.unionhub.common.NotFoundException;
 import org.unionhub.common.Texts;
@@ -23,6 +22,8 @@ import org.unionhub.common.ValidationFailure;
 import org.unionhub.membership.ApplicationView.UnionRef;
 import org.unionhub.membership.SessionDirectory.SessionRef;
 import org.unionhub.membership.domain.AccessSecrets;
+import org.unionhub.membership.domain.MemberRules;
+import org.unionhub.membership.domain.MemberRules.Document;
 import org.unionhub.membership.domain.PersonalDataCipher;
 import org.unionhub.membership.domain.Routing;
 import org.unionhub.membership.persistence.ApplicationRepository;
@@ -52,17 +53,8 @@ public class MembershipApplications {
     public record Submitted(ApplicationView application, String accessSecret, boolean created) {
     }
 
-    static final int NAME_MAX = 50;
-    static final int MINIMUM_AGE = 16;
     static final Set<String> OCCUPATIONS = Set.of("COURIER", "FOOD_DELIVERY_RIDER", "RIDE_HAILING_DRIVER",
             "TRUCK_DRIVER", "DOMESTIC_WORKER", "OTHER");
-    private static final Set<String> GB11643_TYPES = Set.of("RESIDENT_ID", "RESIDENCE_PERMIT");
-    private static final Set<String> OTHER_TYPES = Set.of("PASSPORT", "MAINLAND_TRAVEL_PERMIT",
-            "FOREIGN_PERMANENT_RESIDENCE");
-    /** Chinese names (with the middle dot of minority names) and Latin-script names; nothing that could be markup. */
-    private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}A-Za-z·•.\\- ']+$");
-    private static final Pattern MOBILE = Pattern.compile("^1[3-9]\\d{9}$");
-    private static final Pattern OTHER_DOCUMENT = Pattern.compile("^[A-Z0-9]{5,20}$");
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{8,100}$");
 
     private final ApplicationRepository applications;
@@ -119,7 +111,7 @@ public class MembershipApplications {
         String accessSecret = AccessSecrets.generate();
         Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, checked.name(),
                 document.type(), cipher.encrypt(document.number()), checked.idHash(), document.masked(),
-                cipher.encrypt(phone), phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(),
+                cipher.encrypt(phone), MemberRules.maskMobile(phone), document.sexCode(),
                 document.birthDate(), employer == null ? null : employer.id(), checked.employerName(),
                 checked.occupation(), input.workStreetId(), input.homeStreetId(), checked.session(), union.id(),
                 union.path(), checked.decision().mobileMember(), clock.instant(), AccessSecrets.hash(accessSecret),
@@ -150,21 +142,9 @@ public class MembershipApplications {
      */
     Checked check(ApplicationInput input) {
         var errors = new ValidationFailure.Collector();
-        String name = Texts.blankToNull(input.name());
-        if (name == null) {
-            errors.add("name", "REQUIRED");
-        } else if (name.length() > NAME_MAX) {
-            errors.add("name", "TOO_LONG");
-        } else if (!NAME.matcher(name).matches()) {
-            errors.add("name", "NAME_CHARACTERS");
-        }
+        String name = MemberRules.name(input.name(), "name", errors);
         Document document = document(input, errors);
-        String phone = Texts.blankToNull(input.phone());
-        if (phone == null) {
-            errors.add("phone", "REQUIRED");
-        } else if (!MOBILE.matcher(phone).matches()) {
-            errors.add("phone", "MOBILE_FORMAT");
-        }
+        String phone = MemberRules.mobile(input.phone(), "phone", errors);
         Routing.Decision decision = route(input, errors);
         String session = Texts.blankToNull(input.sessionCode());
         if (session != null && session.length() > 20) {
@@ -275,39 +255,13 @@ public class MembershipApplications {
                 .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
     }
 
-    record Document(String type, String number, String masked, Integer sexCode, LocalDate birthDate) {
-    }
-
     private Document document(ApplicationInput input, ValidationFailure.Collector errors) {
         String type = input.idType() == null ? "RESIDENT_ID" : input.idType();
-        if (!GB11643_TYPES.contains(type) && !OTHER_TYPES.contains(type)) {
+        if (!MemberRules.ID_TYPES.contains(type)) {
             errors.add("idType", "UNKNOWN_CODE");
             return null;
         }
-        if (GB11643_TYPES.contains(type)) {
-            try {
-                IdNumber id = IdNumber.parse(input.idNumber(), LocalDate.now(clock));
-                if (id.ageOn(LocalDate.now(clock)) < MINIMUM_AGE) {
-                    errors.add("idNumber", "UNDER_16");
-                }
-                return new Document(type, id.value(), id.masked(), id.sexCode(), id.birthDate());
-            } catch (InvalidValueException e) {
-                errors.add("idNumber", e.problem().name());
-                return null;
-            }
-        }
-        String number = Texts.blankToNull(input.idNumber());
-        if (number == null) {
-            errors.add("idNumber", "REQUIRED");
-            return null;
-        }
-        number = number.toUpperCase(java.util.Locale.ROOT);
-        if (!OTHER_DOCUMENT.matcher(number).matches()) {
-            errors.add("idNumber", "FORMAT");
-            return null;
-        }
-        return new Document(type, number, number.substring(0, 2) + "*".repeat(number.length() - 4)
-                + number.substring(number.length() - 2), null, null);
+        return MemberRules.document(type, input.idNumber(), LocalDate.now(clock), "idNumber", errors);
     }
 
     private Routing.Decision route(ApplicationInput input, ValidationFailure.Collector errors) {

@@ -13,12 +13,17 @@
  * {@code card/}: the mutual-aid card, one per person, requested on {@code MemberJoined} and issued through the
  * {@code CardIssuer} port from an outbox that retries until the bank answers, and the e-membership card signed with
  * Ed25519, as an API and as the worker's page {@code /join/card/{no}} (see {@code docs/membership.md}). The roster
- * masks personal fields and audits every reveal and export. A session code on an application is checked through the
- * {@code SessionDirectory} port, which the outreach module implements (membership does not depend on it); without an
- * implementation codes are accepted as typed. Owns {@code membership_application}, {@code member},
- * {@code member_history}, {@code member_transfer}, {@code reject_reason} and {@code card_request}. Depends on
- * {@code organisation} (the tree, enterprises and their unions), {@code identity} (its public endpoints and audit log)
- * and {@code common}. Still to come (issue 3): imports.
+ * masks personal fields and audits every reveal and export. {@code imports/}: roster import from .xlsx or .csv —
+ * upload, column mapping saved per union, every row checked into a staging table, a dry run, then a commit in
+ * background batches that resumes after a crash (progress written in each batch's transaction) and publishes
+ * {@code MembersImported} once per union and batch; imported members get no card request. A session code on an
+ * application is checked through the {@code SessionDirectory} port, which the outreach module implements (membership
+ * does not depend on it); without an implementation codes are accepted as typed. Owns
+ * {@code membership_application}, {@code member}, {@code member_history}, {@code member_transfer},
+ * {@code reject_reason}, {@code card_request}, the code tables {@code education_level}, {@code employment_status},
+ * {@code skill_grade} and the import tables {@code member_import}, {@code member_import_chunk},
+ * {@code member_import_row} and {@code member_import_mapping}. Depends on {@code organisation} (the tree, enterprises
+ * and their unions), {@code identity} (its public endpoints and audit log) and {@code common}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"organisation", "identity", "common"})
 package org.unionhub.membership;

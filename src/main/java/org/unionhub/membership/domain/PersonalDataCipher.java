@@ -33,12 +33,17 @@ public final class PersonalDataCipher {
     }
 
     public byte[] encrypt(String clear) {
+        return encrypt(clear.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Encrypts bytes (a chunk of an uploaded file): the nonce, then the ciphertext and its tag. */
+    public byte[] encrypt(byte[] clear) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(clear);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
@@ -46,10 +51,14 @@ public final class PersonalDataCipher {
     }
 
     public String decrypt(byte[] stored) {
+        return new String(decryptBytes(stored), StandardCharsets.UTF_8);
+    }
+
+    public byte[] decryptBytes(byte[] stored) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Stored personal data cannot be decrypted with the configured key", e);
         }
