@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.unionhub.TestTree;
 import org.unionhub.UnionHubTest;
 import org.unionhub.common.IdNumber;
+import org.unionhub.organisation.Enterprise;
+import org.unionhub.organisation.OrgKind;
 import org.unionhub.organisation.OrgUnit;
 import org.unionhub.outreach.SessionKind;
 
@@ -191,5 +193,29 @@ class FunnelApiTests {
         }
         assertThat(funnel("zhongguancun", period.substring(1)).get("membersJoined").asLong())
                 .isEqualTo(before.get(nodes[0]).get("membersJoined").asLong() + 1);
+    }
+
+    @Test
+    void aUnionFoundedThroughThePipelineCountsForItsStreetAndTheStreetsAncestors() throws Exception {
+        OrgUnit district = data.newNode(data.org(TestTree.CITY), OrgKind.DISTRICT, "建会测试区总工会");
+        OrgUnit street = data.newNode(district.id(), OrgKind.STREET, "建会测试街道");
+        Enterprise enterprise = data.newEnterprise(street.id());
+        LocalDate foundedOn = LocalDate.now(clock).minusDays(3);
+        Instant since = Instant.now();
+        Map<String, Object> founding = Map.of("unionName", enterprise.name() + "工会", "chair", "王建国",
+                "foundedOn", foundedOn.toString(), "creditCode", TestTree.unionCreditCode("110108"));
+        String answer = mvc.perform(post("/api/v1/outreach/pipeline/{id}/founding", enterprise.id())
+                        .with(TestTree.basic("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(founding)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long union = json.readTree(answer).get("unionId").asLong();
+        events.awaitHandledSince(since);
+
+        String day = "&from=" + foundedOn + "&to=" + foundedOn;
+        assertThat(funnel("admin", "orgId=" + street.id() + day).get("unionsFounded").asLong()).isEqualTo(1);
+        assertThat(funnel("admin", "orgId=" + district.id() + day).get("unionsFounded").asLong()).isEqualTo(1);
+        assertThat(funnel("admin", "orgId=" + union + day).get("unionsFounded").asLong()).isZero();
+        assertThat(funnel("admin", "orgId=" + district.id() + "&from=" + foundedOn.plusDays(1))
+                .get("unionsFounded").asLong()).isZero();
     }
 }
