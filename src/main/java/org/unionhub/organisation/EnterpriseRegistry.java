@@ -15,7 +15,8 @@ import org.unionhub.organisation.persistence.OrgUnitRepository;
 
 /**
  * Enterprises under the tree. A credit code with a wrong check character is refused unless staff confirm it as a
- * real early pilot-era code; it is then kept with a warning flag.
+ * real early pilot-era code; it is then kept with a warning flag. The union link entered here is a correction of the
+ * record (see {@link UnionFoundings} for the dated history it keeps).
  */
 @Service
 @Transactional(readOnly = true)
@@ -109,6 +110,9 @@ public class EnterpriseRegistry {
             }
             if (input.unionFoundedOn() == null) {
                 errors.add("unionFoundedOn", "REQUIRED");
+            } else if (self != null && enterprises.lastUnionPeriodEnd(self)
+                    .filter(input.unionFoundedOn()::isBefore).isPresent()) {
+                errors.add("unionFoundedOn", "BEFORE_EARLIER_UNION_ENDED");
             }
         }
         errors.throwIfAny();

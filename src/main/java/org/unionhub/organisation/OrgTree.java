@@ -110,7 +110,7 @@ public class OrgTree {
         } else if (parent != null && !parent.isActive()) {
             errors.add("parentId", "PARENT_CLOSED");
         }
-        String name = checkName(input.name(), errors);
+        String name = checkName("name", input.name(), errors);
         String division = checkDivision(input.divisionCode(), errors);
         String credit = checkUnionCreditCode(input.creditCode(), input.kind(), null, errors);
         errors.throwIfAny();
@@ -123,7 +123,7 @@ public class OrgTree {
     public OrgUnit update(OrgScope scope, long id, NewOrgUnit input) {
         OrgUnit existing = get(scope, id);
         var errors = new ValidationFailure.Collector();
-        String name = checkName(input.name(), errors);
+        String name = checkName("name", input.name(), errors);
         String division = checkDivision(input.divisionCode(), errors);
         String credit = checkUnionCreditCode(input.creditCode(), existing.kind(), id, errors);
         errors.throwIfAny();
@@ -179,12 +179,12 @@ public class OrgTree {
         return moved;
     }
 
-    private static String checkName(String raw, ValidationFailure.Collector errors) {
+    static String checkName(String field, String raw, ValidationFailure.Collector errors) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty()) {
-            errors.add("name", "REQUIRED");
+            errors.add(field, "REQUIRED");
         } else if (name.length() > NAME_MAX) {
-            errors.add("name", "TOO_LONG");
+            errors.add(field, "TOO_LONG");
         }
         return name;
     }
@@ -201,7 +201,7 @@ public class OrgTree {
         }
     }
 
-    private String checkUnionCreditCode(String raw, OrgKind kind, Long self, ValidationFailure.Collector errors) {
+    String checkUnionCreditCode(String raw, OrgKind kind, Long self, ValidationFailure.Collector errors) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

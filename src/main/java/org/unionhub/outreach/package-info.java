@@ -16,6 +16,15 @@
  * Owns {@code outreach_session}, {@code outreach_campaign}, {@code consultation_topic}, {@code outreach_consultation},
  * {@code outreach_tap}, {@code outreach_session_application} and {@code outreach_session_join}. Depends on
  * {@code organisation}, {@code membership}, {@code identity} and {@code common}.
+ *
+ * <p>The enterprise pipeline ({@link org.unionhub.outreach.EnterprisePipelines}): each enterprise's dated steps from
+ * contacted to founded or declined (rules in {@code domain/Pipeline}), follow-up tasks and the week's due list;
+ * founding goes through the organisation module's {@code UnionFoundings} in the same transaction. The service
+ * package catalogue ({@link org.unionhub.outreach.ServicePackageCatalogue}) kept by each district and the federation,
+ * and the enterprise session record ({@link org.unionhub.outreach.EnterpriseSessionRecords}): the enterprises a
+ * session covered, which publish {@code EnterpriseCovered} and move their pipelines on. Owns
+ * {@code enterprise_pipeline}, {@code enterprise_pipeline_step}, {@code enterprise_pipeline_task},
+ * {@code service_package_item}, {@code enterprise_session_coverage} and {@code enterprise_session_offer}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"organisation", "membership", "identity",
         "common"})

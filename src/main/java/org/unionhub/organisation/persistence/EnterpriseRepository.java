@@ -4,12 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unionhub.organisation.Enterprise;
+import org.unionhub.organisation.UnionPeriod;
 
-/** SQL for enterprises; scope comes from the node an enterprise is registered under. */
+/**
+ * SQL for enterprises; scope comes from the node an enterprise is registered under. The enterprise's current union
+ * ({@code union_id}, {@code union_founded_on}) and its open period in {@code enterprise_union_period} are only ever
+ * written together, here. A period ends on its {@code until_date} or, sooner, when its union node closes.
+ */
 @Repository
 public class EnterpriseRepository {
 
@@ -69,8 +75,97 @@ public class EnterpriseRepository {
                 .single();
     }
 
-    public long insert(Enterprise e) {
+    /** The enterprise as it is now, its row locked until the transaction ends: foundings and edits queue up here. */
+    public Enterprise lock(long id) {
+        return jdbc.sql(SELECT + " WHERE e.id = :id FOR UPDATE OF e")
+                .param("id", id)
+                .query(EnterpriseRepository::map)
+                .single();
+    }
+
+    /** Links a newly founded union to its enterprise and opens its period, ending the period of a closed one. */
+    public void linkFoundedUnion(long enterpriseId, long unionId, LocalDate foundedOn) {
+        closeOpenPeriod(enterpriseId);
+        jdbc.sql("""
+                        UPDATE enterprise SET union_id = :union, union_founded_on = :on, version = version + 1
+                         WHERE id = :id
+                        """)
+                .param("id", enterpriseId)
+                .param("union", unionId)
+                .param("on", foundedOn)
+                .update();
+        openPeriod(enterpriseId, unionId, foundedOn, "FOUNDED");
+    }
+
+    /** The union the enterprise had on {@code date}: a period covering that day whose union had not closed by then. */
+    public Optional<Long> unionOn(long enterpriseId, LocalDate date) {
         return jdbc.sql("""
+                        SELECT p.union_id FROM enterprise_union_period p JOIN org_unit u ON u.id = p.union_id
+                         WHERE p.enterprise_id = :id AND p.from_date <= :on
+                           AND (p.until_date IS NULL OR p.until_date > :on)
+                           AND (u.closed_on IS NULL OR u.closed_on > :on)
+                        """)
+                .param("id", enterpriseId)
+                .param("on", date)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Every period of the enterprise, newest first, each ending on its own end or its union's closing. */
+    public List<UnionPeriod> unionPeriods(long enterpriseId) {
+        return jdbc.sql("""
+                        SELECT p.union_id, u.name, p.from_date, LEAST(p.until_date, u.closed_on) AS until, p.source
+                          FROM enterprise_union_period p JOIN org_unit u ON u.id = p.union_id
+                         WHERE p.enterprise_id = :id ORDER BY p.from_date DESC, p.id DESC
+                        """)
+                .param("id", enterpriseId)
+                .query((rs, n) -> new UnionPeriod(rs.getLong("union_id"), rs.getString("name"),
+                        rs.getObject("from_date", LocalDate.class), rs.getObject("until", LocalDate.class),
+                        rs.getString("source")))
+                .list();
+    }
+
+    /** The day the enterprise's latest ended union period ended, if one has ended. */
+    public Optional<LocalDate> lastUnionPeriodEnd(long enterpriseId) {
+        return unionPeriods(enterpriseId).stream()
+                .map(UnionPeriod::until)
+                .filter(Objects::nonNull)
+                .max(LocalDate::compareTo);
+    }
+
+    private void openPeriod(long enterpriseId, long unionId, LocalDate from, String source) {
+        jdbc.sql("""
+                        INSERT INTO enterprise_union_period (enterprise_id, union_id, from_date, source)
+                        VALUES (:id, :union, :from, :source)
+                        """)
+                .param("id", enterpriseId)
+                .param("union", unionId)
+                .param("from", from)
+                .param("source", source)
+                .update();
+    }
+
+    /**
+     * Takes the enterprise's open period off: ended on its union's closing day when that union has closed (the
+     * history keeps it), dropped otherwise (the link was a mistake being corrected).
+     */
+    private void closeOpenPeriod(long enterpriseId) {
+        jdbc.sql("""
+                        UPDATE enterprise_union_period p SET until_date = u.closed_on
+                          FROM org_unit u
+                         WHERE u.id = p.union_id AND p.enterprise_id = :id AND p.until_date IS NULL
+                           AND u.closed_on > p.from_date
+                        """)
+                .param("id", enterpriseId)
+                .update();
+        jdbc.sql("DELETE FROM enterprise_union_period WHERE enterprise_id = :id AND until_date IS NULL")
+                .param("id", enterpriseId)
+                .update();
+    }
+
+    /** Inserts an enterprise and, when it already has a union, opens that union's period. */
+    public long insert(Enterprise e) {
+        long id = jdbc.sql("""
                         INSERT INTO enterprise (name, credit_code, credit_code_check_failed, org_id, division_code,
                                address, industry, employee_count, new_economy, new_social_organisation, gig_platform,
                                union_id, union_founded_on)
@@ -81,9 +176,25 @@ public class EnterpriseRepository {
                 .paramSource(params(e))
                 .query(Long.class)
                 .single();
+        if (e.unionId() != null) {
+            openPeriod(id, e.unionId(), e.unionFoundedOn(), "REGISTERED");
+        }
+        return id;
     }
 
+    /**
+     * Changes an enterprise. A changed union link is a correction: the open period is taken off (kept, ended, if its
+     * union has closed) and the new link, if any, opens a period.
+     */
     public void update(Enterprise e) {
+        Enterprise before = lock(e.id());
+        if (!Objects.equals(before.unionId(), e.unionId())
+                || !Objects.equals(before.unionFoundedOn(), e.unionFoundedOn())) {
+            closeOpenPeriod(e.id());
+            if (e.unionId() != null) {
+                openPeriod(e.id(), e.unionId(), e.unionFoundedOn(), "REGISTERED");
+            }
+        }
         jdbc.sql("""
                         UPDATE enterprise SET name = :name, credit_code = :credit, credit_code_check_failed = :checkFailed,
                                org_id = :org, division_code = :division, address = :address, industry = :industry,

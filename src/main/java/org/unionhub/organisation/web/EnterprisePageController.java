@@ -19,6 +19,7 @@ import org.unionhub.organisation.Enterprise;
 import org.unionhub.organisation.EnterpriseInput;
 import org.unionhub.organisation.EnterpriseRegistry;
 import org.unionhub.organisation.ScopedPrincipal;
+import org.unionhub.organisation.UnionFoundings;
 
 /** Enterprise list, page and forms. */
 @Controller
@@ -26,10 +27,12 @@ import org.unionhub.organisation.ScopedPrincipal;
 class EnterprisePageController {
 
     private final EnterpriseRegistry registry;
+    private final UnionFoundings foundings;
     private final MessageSource messages;
 
-    EnterprisePageController(EnterpriseRegistry registry, MessageSource messages) {
+    EnterprisePageController(EnterpriseRegistry registry, UnionFoundings foundings, MessageSource messages) {
         this.registry = registry;
+        this.foundings = foundings;
         this.messages = messages;
     }
 
@@ -44,6 +47,8 @@ class EnterprisePageController {
     @GetMapping("/enterprises/{id}")
     String show(@AuthenticationPrincipal ScopedPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("enterprise", registry.get(me.scope(), id));
+        model.addAttribute("founding", foundings.latestFounding(me.scope(), id).orElse(null));
+        model.addAttribute("unionHistory", foundings.unionHistory(me.scope(), id));
         return "enterprises/show";
     }
 
