@@ -8,7 +8,11 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
-/** QR codes as small SVG documents (one path), crisp at any print size: station stickers, session posters, cards. */
+/**
+ * QR codes as small SVG documents, crisp at any print size: station stickers, session posters, cards. One path, one
+ * rectangle per run of dark modules in a row, which keeps a card's code (about 300 characters) near half the size of
+ * a square per module.
+ */
 public final class QrSvg {
 
     private QrSvg() {
@@ -20,10 +24,19 @@ public final class QrSvg {
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
             StringBuilder path = new StringBuilder();
             for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    if (matrix.get(x, y)) {
-                        path.append('M').append(x).append(',').append(y).append("h1v1h-1z");
+                int x = 0;
+                while (x < matrix.getWidth()) {
+                    if (!matrix.get(x, y)) {
+                        x++;
+                        continue;
                     }
+                    int start = x;
+                    while (x < matrix.getWidth() && matrix.get(x, y)) {
+                        x++;
+                    }
+                    int run = x - start;
+                    path.append('M').append(start).append(',').append(y)
+                            .append('h').append(run).append("v1h-").append(run).append('z');
                 }
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " "

@@ -22,6 +22,7 @@ import org.unionhub.common.Texts;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.membership.ApplicationView.UnionRef;
 import org.unionhub.membership.SessionDirectory.SessionRef;
+import org.unionhub.membership.domain.AccessSecrets;
 import org.unionhub.membership.domain.PersonalDataCipher;
 import org.unionhub.membership.domain.Routing;
 import org.unionhub.membership.persistence.ApplicationRepository;
@@ -44,8 +45,11 @@ import org.unionhub.organisation.ScopedPrincipal;
 @Transactional(readOnly = true)
 public class MembershipApplications {
 
-    /** An application submitted now ({@code created}) or found again under the same idempotency key. */
-    public record Submitted(ApplicationView application, boolean created) {
+    /**
+     * An application submitted now ({@code created}) or found again, with the access secret that opens its status
+     * page and e-card: for the submitter's eyes only.
+     */
+    public record Submitted(ApplicationView application, String accessSecret, boolean created) {
     }
 
     static final int NAME_MAX = 50;
@@ -84,19 +88,67 @@ public class MembershipApplications {
     }
 
     /**
-     * Checks and stores an application. The same key again returns the first application unchanged; a person who is
-     * already a member is told so (a transfer, not a second membership), and one whose application is waiting gets
-     * that one back.
+     * Checks and stores an application. The same key again returns the first application unchanged, with the same
+     * access secret; a person who is already a member is told so (a transfer, not a second membership), and one whose
+     * application is waiting gets that one back — with its secret only when the mobile number is the one given then,
+     * so that knowing someone's document number is not enough to open their pages.
      */
     @Transactional
     public Submitted submit(String idempotencyKey, ApplicationInput input) {
+        requireIdempotencyKey(idempotencyKey);
+        Optional<ApplicationRow> earlier = applications.findByKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            return submitted(earlier.get(), false);
+        }
+        Checked checked = check(input);
+        members.currentMembership(checked.idHash()).ifPresent(memberNo -> {
+            throw new ConflictException("ALREADY_MEMBER");
+        });
+        Optional<String> pending = applications.pendingFor(checked.idHash());
+        if (pending.isPresent()) {
+            ApplicationRow waiting = applications.findByNo(pending.get()).orElseThrow();
+            if (!checked.phone().equals(cipher.decrypt(waiting.phoneEnc()))) {
+                throw new ConflictException("APPLICATION_PENDING");
+            }
+            return submitted(waiting, false);
+        }
+        OrgUnit union = checked.union();
+        Document document = checked.document();
+        String phone = checked.phone();
+        Enterprise employer = checked.employer();
+        String accessSecret = AccessSecrets.generate();
+        Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, checked.name(),
+                document.type(), cipher.encrypt(document.number()), checked.idHash(), document.masked(),
+                cipher.encrypt(phone), phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(),
+                document.birthDate(), employer == null ? null : employer.id(), checked.employerName(),
+                checked.occupation(), input.workStreetId(), input.homeStreetId(), checked.session(), union.id(),
+                union.path(), checked.decision().mobileMember(), clock.instant(), AccessSecrets.hash(accessSecret),
+                cipher.encrypt(accessSecret)));
+        ApplicationRow row = inserted.flatMap(applications::findByNo)
+                .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
+        if (inserted.isPresent()) {
+            events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(),
+                    checked.session(), LocalDate.now(clock)));
+        }
+        return submitted(row, inserted.isPresent());
+    }
+
+    /** An application's input after every check, with the keyed hash of its document and the union it routes to. */
+    record Checked(String name, Document document, String idHash, String phone, Routing.Decision decision,
+            OrgUnit union, Enterprise employer, String employerName, String occupation, String session) {
+    }
+
+    static void requireIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
             throw ValidationFailure.of("Idempotency-Key", "IDEMPOTENCY_KEY_FORMAT");
         }
-        Optional<ApplicationRow> earlier = applications.findByKey(idempotencyKey);
-        if (earlier.isPresent()) {
-            return new Submitted(view(earlier.get()), false);
-        }
+    }
+
+    /**
+     * Checks an application's fields — every broken rule at once, nothing stored — and routes it by the territorial
+     * rule. A transfer request a worker makes carries the same fields and goes through the same checks.
+     */
+    Checked check(ApplicationInput input) {
         var errors = new ValidationFailure.Collector();
         String name = Texts.blankToNull(input.name());
         if (name == null) {
@@ -129,29 +181,9 @@ public class MembershipApplications {
             errors.add("consent", "CONSENT_REQUIRED");
         }
         errors.throwIfAny();
-        String idHash = cipher.documentHash(document.type(), document.number());
-        members.currentMembership(idHash).ifPresent(memberNo -> {
-            throw new ConflictException("ALREADY_MEMBER");
-        });
-        Optional<String> pending = applications.pendingFor(idHash);
-        if (pending.isPresent()) {
-            return new Submitted(view(applications.findByNo(pending.get()).orElseThrow()), false);
-        }
-        OrgUnit union = tree.find(decision.unionId()).orElseThrow();
-        Enterprise employer = employer(input.employerCreditCode()).orElse(null);
-        Optional<String> inserted = applications.insert(new NewApplication(idempotencyKey, name, document.type(),
-                cipher.encrypt(document.number()), idHash, document.masked(), cipher.encrypt(phone),
-                phone.substring(0, 3) + "****" + phone.substring(7), document.sexCode(), document.birthDate(),
-                employer == null ? null : employer.id(), Texts.blankToNull(input.employerName()),
-                Texts.blankToNull(input.occupation()), input.workStreetId(), input.homeStreetId(), session,
-                union.id(), union.path(), decision.mobileMember(), clock.instant()));
-        ApplicationRow row = inserted.flatMap(applications::findByNo)
-                .orElseGet(() -> applications.findByKey(idempotencyKey).orElseThrow());
-        if (inserted.isPresent()) {
-            events.publishEvent(new ApplicationSubmitted(row.applicationNo(), union.id(), union.path(), session,
-                    LocalDate.now(clock)));
-        }
-        return new Submitted(view(row), inserted.isPresent());
+        return new Checked(name, document, cipher.documentHash(document.type(), document.number()), phone, decision,
+                tree.find(decision.unionId()).orElseThrow(), employer(input.employerCreditCode()).orElse(null),
+                Texts.blankToNull(input.employerName()), Texts.blankToNull(input.occupation()), session);
     }
 
     /**
@@ -163,9 +195,20 @@ public class MembershipApplications {
         return directory == null ? Optional.of(new SessionRef(code, null, null)) : directory.find(code);
     }
 
-    /** The status of an application, for the worker's page: no personal fields. */
+    /** The status of an application, as anyone may read it by its number: no personal fields. */
     public ApplicationView status(String applicationNo) {
         return applications.findByNo(applicationNo).map(this::view)
+                .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
+    }
+
+    /**
+     * The status of an application for its submitter's page, which opens only with the application's access secret:
+     * a wrong or missing secret answers exactly like an unknown number (404).
+     */
+    public ApplicationView status(String applicationNo, String accessSecret) {
+        return applications.findByNo(applicationNo)
+                .filter(row -> AccessSecrets.opens(accessSecret, row.accessHash()))
+                .map(this::view)
                 .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
     }
 
@@ -232,7 +275,7 @@ public class MembershipApplications {
                 .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
     }
 
-    private record Document(String type, String number, String masked, Integer sexCode, LocalDate birthDate) {
+    record Document(String type, String number, String masked, Integer sexCode, LocalDate birthDate) {
     }
 
     private Document document(ApplicationInput input, ValidationFailure.Collector errors) {
@@ -278,7 +321,8 @@ public class MembershipApplications {
         if (creditCode != null) {
             try {
                 CreditCode.parseAllowingBadCheck(creditCode);
-                employerUnion = employer(creditCode).map(Enterprise::unionId).orElse(null);
+                employerUnion = employer(creditCode).map(Enterprise::unionId)
+                        .filter(union -> tree.find(union).map(OrgUnit::isActive).orElse(false)).orElse(null);
             } catch (InvalidValueException e) {
                 errors.add("employerCreditCode", e.problem().name());
             }
@@ -316,6 +360,12 @@ public class MembershipApplications {
             return null;
         }
         return new Routing.Street(id, tree.jointUnionOf(id).map(OrgUnit::id).orElse(null));
+    }
+
+    /** The application with its access secret; none for one stored before secrets existed. */
+    private Submitted submitted(ApplicationRow row, boolean created) {
+        return new Submitted(view(row), row.accessSecretEnc() == null ? null : cipher.decrypt(row.accessSecretEnc()),
+                created);
     }
 
     private ApplicationView view(ApplicationRow row) {

@@ -3,6 +3,7 @@ package org.unionhub.membership;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.unionhub.identity.AuditAction;
 import org.unionhub.identity.AuditLog;
 import org.unionhub.identity.Permission;
 import org.unionhub.identity.StaffPrincipal;
+import org.unionhub.membership.domain.Membership;
 import org.unionhub.membership.domain.PersonalDataCipher;
 import org.unionhub.membership.persistence.RosterRepository;
 import org.unionhub.membership.persistence.RosterRepository.Criteria;
@@ -49,7 +51,7 @@ public class Roster {
     static final int MAX_PAGE = 20_000;
     static final int QUERY_MAX = 50;
     /** The member statuses the roster filters by. */
-    public static final List<String> STATUSES = List.of("ACTIVE", "ENDED");
+    public static final List<String> STATUSES = Arrays.stream(Membership.Status.values()).map(Enum::name).toList();
     /** The export's columns, in order; the header row carries their Chinese names. */
     public static final List<String> COLUMNS = List.of("会员编号", "姓名", "证件号码", "手机号码", "所属工会", "会员状态",
             "流动会员", "入会日期", "入会方式");

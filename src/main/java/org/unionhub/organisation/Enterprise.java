@@ -3,7 +3,7 @@ package org.unionhub.organisation;
 import java.time.LocalDate;
 
 /**
- * An employer under a node of the tree. {@code creditCodeCheckFailed} marks an early pilot-era code whose check
+ * An employer under a node of the tree; {@code closedOn} is the day it closed, if it did. {@code creditCodeCheckFailed} marks an early pilot-era code whose check
  * character does not match but which staff confirmed as real.
  */
 public record Enterprise(
@@ -22,9 +22,14 @@ public record Enterprise(
         boolean gigPlatform,
         Long unionId,
         String unionName,
-        LocalDate unionFoundedOn) {
+        LocalDate unionFoundedOn,
+        LocalDate closedOn) {
 
     public boolean hasUnion() {
         return unionId != null;
+    }
+
+    public boolean isClosed() {
+        return closedOn != null;
     }
 }

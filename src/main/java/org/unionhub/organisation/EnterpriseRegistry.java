@@ -1,5 +1,7 @@
 package org.unionhub.organisation;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -27,10 +29,14 @@ public class EnterpriseRegistry {
 
     private final EnterpriseRepository enterprises;
     private final OrgUnitRepository units;
+    private final OrgTree tree;
+    private final Clock clock;
 
-    EnterpriseRegistry(EnterpriseRepository enterprises, OrgUnitRepository units) {
+    EnterpriseRegistry(EnterpriseRepository enterprises, OrgUnitRepository units, OrgTree tree, Clock clock) {
         this.enterprises = enterprises;
         this.units = units;
+        this.tree = tree;
+        this.clock = clock;
     }
 
     public Enterprise get(OrgScope scope, long id) {
@@ -58,6 +64,25 @@ public class EnterpriseRegistry {
     public Enterprise update(OrgScope scope, long id, EnterpriseInput input) {
         get(scope, id);
         enterprises.update(check(scope, input, id));
+        return get(scope, id);
+    }
+
+    /**
+     * Records that an enterprise closed (on {@code closedOn}, today when absent). Its union, if it has an open one,
+     * closes the same day — through {@link OrgTree#close}, so its members move to the parent union — and the
+     * enterprise is refused whole when the union cannot close (it still has open unions below it).
+     */
+    @Transactional
+    public Enterprise close(OrgScope scope, long id, LocalDate closedOn) {
+        Enterprise enterprise = get(scope, id);
+        if (enterprise.isClosed()) {
+            throw ValidationFailure.of("id", "ALREADY_CLOSED");
+        }
+        LocalDate on = closedOn == null ? LocalDate.now(clock) : closedOn;
+        if (enterprise.hasUnion() && tree.find(enterprise.unionId()).map(OrgUnit::isActive).orElse(false)) {
+            tree.close(scope, enterprise.unionId(), on);
+        }
+        enterprises.close(id, on);
         return get(scope, id);
     }
 
@@ -120,7 +145,7 @@ public class EnterpriseRegistry {
                 Texts.blankToNull(input.address()), Texts.blankToNull(input.industry()), input.employeeCount(),
                 Boolean.TRUE.equals(input.newEconomy()), Boolean.TRUE.equals(input.newSocialOrganisation()),
                 Boolean.TRUE.equals(input.gigPlatform()), input.unionId(), null,
-                input.unionId() == null ? null : input.unionFoundedOn());
+                input.unionId() == null ? null : input.unionFoundedOn(), null);
     }
 
     private static void checkLength(String field, String value, ValidationFailure.Collector errors) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +57,19 @@ public class OrgTree {
     public List<OrgUnit> search(OrgScope scope, String text, String divisionCode, OrgKind kind) {
         return units.search(scope.rootOrgId(), Texts.likeFragment(text), Texts.blankToNull(divisionCode), kind,
                 SEARCH_LIMIT);
+    }
+
+    /**
+     * Active nodes of the given kinds anywhere in the tree whose name contains {@code text} or whose credit code
+     * equals it, at most {@code limit}; not scoped, since unions' names are public — for choosing the union a member
+     * transfers to, which may lie outside the caller's scope.
+     */
+    public List<OrgUnit> findActive(String text, Set<OrgKind> kinds, int limit) {
+        String fragment = Texts.likeFragment(text);
+        if (fragment == null || kinds.isEmpty()) {
+            return List.of();
+        }
+        return units.findActive(fragment, kinds, Math.min(limit, SEARCH_LIMIT));
     }
 
     /** The node a staff account is bound to; not scoped, for the identity module. */
@@ -131,7 +145,7 @@ public class OrgTree {
         return units.findById(id).orElseThrow();
     }
 
-    /** Closes a node that has no open children. */
+    /** Closes a node that has no open children; publishes {@link UnionClosed} (its members move to the parent). */
     @Transactional
     public OrgUnit close(OrgScope scope, long id, LocalDate closedOn) {
         OrgUnit node = get(scope, id);
@@ -144,7 +158,10 @@ public class OrgTree {
         if (units.findChildren(id).stream().anyMatch(OrgUnit::isActive)) {
             throw ValidationFailure.of("id", "HAS_ACTIVE_CHILDREN");
         }
-        units.close(id, closedOn == null ? LocalDate.now(clock) : closedOn);
+        LocalDate on = closedOn == null ? LocalDate.now(clock) : closedOn;
+        units.close(id, on);
+        OrgUnit parent = units.findById(node.parentId()).orElseThrow();
+        events.publishEvent(new UnionClosed(id, node.path(), parent.id(), parent.path(), on));
         return units.findById(id).orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ScreenshotScale;
 import com.microsoft.playwright.options.ViewportSize;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -37,6 +38,10 @@ final class Browser implements AutoCloseable {
     static final ViewportSize CONSOLE = new ViewportSize(1280, 800);
     /** A common phone (iPhone 12–15 in CSS pixels). */
     static final ViewportSize PHONE = new ViewportSize(390, 844);
+    /** A cheap Android phone (a Redmi 9A: 720 × 1600 pixels, 360 × 740 in CSS pixels), what many workers hold. */
+    static final ViewportSize CHEAP_PHONE = new ViewportSize(360, 740);
+    static final String CHEAP_PHONE_USER_AGENT = "Mozilla/5.0 (Linux; Android 11; M2006C3MG) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path DOCS_IMAGES = Path.of("docs", "img");
@@ -81,16 +86,25 @@ final class Browser implements AutoCloseable {
         return chromium.newContext(phoneOptions(baseUrl));
     }
 
+    /** A fresh session (no cookies) on a cheap Android phone: small screen, touch, its mobile browser's user agent. */
+    BrowserContext cheapPhone(String baseUrl) {
+        return chromium.newContext(phoneOptions(baseUrl).setViewportSize(CHEAP_PHONE).setDeviceScaleFactor(2)
+                .setUserAgent(CHEAP_PHONE_USER_AGENT));
+    }
+
     private static com.microsoft.playwright.Browser.NewContextOptions phoneOptions(String baseUrl) {
         return new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl).setViewportSize(PHONE).setIsMobile(true).setHasTouch(true)
                 .setLocale("zh-CN").setTimezoneId("Asia/Shanghai");
     }
 
-    /** The visible viewport as {@code target/screenshots/<name>.png}. */
+    /**
+     * The visible viewport as {@code target/screenshots/<name>.png}, one image pixel per CSS pixel whatever the
+     * screen's density, so that the guide's pictures stay small.
+     */
     static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file));
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setScale(ScreenshotScale.CSS));
         return file;
     }
 

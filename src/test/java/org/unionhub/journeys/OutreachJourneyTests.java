@@ -112,7 +112,7 @@ class OutreachJourneyTests extends ConsoleJourney {
                     worker.locator("input[name=consent]").check();
                     worker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
                     assertThat(worker).hasURL(Pattern.compile("/join/status/A\\d+"));
-                    return worker.url().replaceAll(".*/join/status/", "");
+                    return worker.url().replaceAll(".*/join/status/([^?]+).*$", "$1");
                 } finally {
                     workerPhone.close();
                 }

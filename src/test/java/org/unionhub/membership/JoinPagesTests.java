@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,6 +26,7 @@ import org.unionhub.identity.StaffPrincipal;
 @UnionHubTest
 class JoinPagesTests {
 
+    private static final Pattern STATUS_LINK = Pattern.compile("^/join/status/(A\\d+)\\?secret=[A-Za-z0-9_-]{24}$");
     private static final AtomicInteger SEQUENCE = new AtomicInteger(200 + (int) (Math.random() * 700));
 
     @Autowired
@@ -38,6 +41,10 @@ class JoinPagesTests {
     }
 
     private MockHttpServletRequestBuilder joinForm(String name, String idNumber, String requestKey) {
+        return joinForm(name, idNumber, requestKey, tree.newSessionCode(tree.org(TestTree.ZHONGGUANCUN_STREET)));
+    }
+
+    private MockHttpServletRequestBuilder joinForm(String name, String idNumber, String requestKey, String session) {
         return post("/join").with(csrf())
                 .param("requestKey", requestKey)
                 .param("name", name)
@@ -47,12 +54,19 @@ class JoinPagesTests {
                 .param("noFixedEmployer", "true")
                 .param("occupation", "COURIER")
                 .param("workStreetId", String.valueOf(tree.org(TestTree.ZHONGGUANCUN_STREET)))
-                .param("sessionCode", tree.newSessionCode(tree.org(TestTree.ZHONGGUANCUN_STREET)))
+                .param("sessionCode", session)
                 .param("consent", "true");
     }
 
     private static RequestPostProcessor signedIn(StaffPrincipal principal) {
         return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
+    }
+
+    /** The application number in the status link the form redirected to. */
+    private static String applicationNo(MvcResult submitted) {
+        Matcher link = STATUS_LINK.matcher(submitted.getResponse().getRedirectedUrl());
+        assertThat(link.matches()).as(submitted.getResponse().getRedirectedUrl()).isTrue();
+        return link.group(1);
     }
 
     private long applications() {
@@ -90,7 +104,7 @@ class JoinPagesTests {
         MvcResult first = mvc.perform(joinForm("刘洋", id, key)).andExpect(status().is3xxRedirection()).andReturn();
         MvcResult second = mvc.perform(joinForm("刘洋", id, key)).andExpect(status().is3xxRedirection()).andReturn();
         assertThat(second.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl())
-                .startsWith("/join/status/A");
+                .matches(STATUS_LINK);
         assertThat(applications()).isEqualTo(before + 1);
         String statusPage = mvc.perform(get(first.getResponse().getRedirectedUrl())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -101,7 +115,7 @@ class JoinPagesTests {
     @Test
     void staffApproveFromTheQueueAndTheWorkersPageShowsTheMemberNumber() throws Exception {
         MvcResult submitted = mvc.perform(joinForm("马骏", residentId(), UUID.randomUUID().toString())).andReturn();
-        String number = submitted.getResponse().getRedirectedUrl().substring("/join/status/".length());
+        String number = applicationNo(submitted);
         var staff = signedIn(tree.principal("zhongguancun"));
         String queue = mvc.perform(get("/join/queue").with(staff)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -112,26 +126,38 @@ class JoinPagesTests {
         String again = mvc.perform(post("/join/queue/{no}/approve", number).with(staff).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(again).contains("该申请已被处理");
-        assertThat(mvc.perform(get("/join/status/{no}", number)).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get(submitted.getResponse().getRedirectedUrl())).andReturn().getResponse()
+                .getContentAsString())
                 .contains("审核通过，欢迎加入工会").contains("会员编号").doesNotContain("http-equiv=\"refresh\"");
     }
 
     @Test
     void manyAreApprovedAtOnceAndARejectionShowsTheWorkerTheReason() throws Exception {
-        String first = mvc.perform(joinForm("黄一", residentId(), UUID.randomUUID().toString())).andReturn()
-                .getResponse().getRedirectedUrl().substring("/join/status/".length());
-        String second = mvc.perform(joinForm("黄二", residentId(), UUID.randomUUID().toString())).andReturn()
-                .getResponse().getRedirectedUrl().substring("/join/status/".length());
-        String third = mvc.perform(joinForm("黄三", residentId(), UUID.randomUUID().toString())).andReturn()
-                .getResponse().getRedirectedUrl().substring("/join/status/".length());
+        String first = applicationNo(mvc.perform(joinForm("黄一", residentId(), UUID.randomUUID().toString()))
+                .andReturn());
+        String second = applicationNo(mvc.perform(joinForm("黄二", residentId(), UUID.randomUUID().toString()))
+                .andReturn());
+        MvcResult thirdSubmitted = mvc.perform(joinForm("黄三", residentId(), UUID.randomUUID().toString())).andReturn();
+        String third = applicationNo(thirdSubmitted);
         var staff = signedIn(tree.principal("zhongguancun"));
         String outcomes = mvc.perform(post("/join/queue/approve").with(staff).with(csrf())
                 .param("applicationNo", first, second)).andReturn().getResponse().getContentAsString();
         assertThat(outcomes).contains(first).contains(second).containsPattern("已通过，会员编号 M\\d+[\\s\\S]*已通过，会员编号 M\\d+");
         mvc.perform(post("/join/queue/{no}/reject", third).with(staff).with(csrf()).param("reason", "NOT_IN_THIS_AREA"))
                 .andExpect(status().isOk());
-        assertThat(mvc.perform(get("/join/status/{no}", third)).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get(thirdSubmitted.getResponse().getRedirectedUrl())).andReturn().getResponse()
+                .getContentAsString())
                 .contains("未通过").contains("不属于本工会受理范围");
+    }
+
+    @Test
+    void theQueueFilteredByASessionKeepsTheCodeInItsFilter() throws Exception {
+        String code = tree.newSessionCode(tree.org(TestTree.ZHONGGUANCUN_STREET));
+        String number = applicationNo(mvc.perform(joinForm("蒋立", residentId(), UUID.randomUUID().toString(), code))
+                .andReturn());
+        String queue = mvc.perform(get("/join/queue").param("s", code).with(signedIn(tree.principal("zhongguancun"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("name=\"s\" value=\"" + code + "\"").contains(number);
     }
 
     @Test

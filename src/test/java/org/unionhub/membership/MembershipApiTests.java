@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +100,43 @@ class MembershipApiTests {
         assertThat(body(second).get("applicationNo").asText()).isEqualTo(number);
         assertThat(body(third).get("applicationNo").asText()).isEqualTo(number);
         assertThat(body(first).get("status").asText()).isEqualTo("SUBMITTED");
+        String secret = body(first).get("accessSecret").asText();
+        assertThat(secret).matches("[A-Za-z0-9_-]{24}");
+        assertThat(body(second).get("accessSecret").asText()).isEqualTo(secret);
+        assertThat(body(third).get("accessSecret").asText()).isEqualTo(secret);
         assertThat(applications()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theAccessSecretIsStoredOnlyHashedAndEncrypted() throws Exception {
+        JsonNode answer = body(submit(gigWorker("孙八"), UUID.randomUUID().toString()));
+        String secret = answer.get("accessSecret").asText();
+        Map<String, Object> row = tree.jdbc().sql("SELECT * FROM membership_application WHERE application_no = :n")
+                .param("n", answer.get("applicationNo").asText()).query().singleRow();
+        assertThat(row.get("access_hash")).isEqualTo(
+                MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(new String((byte[]) row.get("access_secret_enc"), StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        assertThat(row.values()).noneMatch(value -> secret.equals(value));
+    }
+
+    @Test
+    void aSecondApplicationWhileTheFirstWaitsGetsItBackOnlyWithTheSameMobileNumber() throws Exception {
+        Map<String, Object> body = gigWorker("周九");
+        JsonNode first = body(submit(body, UUID.randomUUID().toString()));
+        long before = applications();
+
+        MvcResult again = submit(body, UUID.randomUUID().toString());
+        assertThat(again.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(again).get("applicationNo").asText()).isEqualTo(first.get("applicationNo").asText());
+        assertThat(body(again).get("accessSecret").asText()).isEqualTo(first.get("accessSecret").asText());
+
+        body.put("phone", "13700001111");
+        MvcResult otherPhone = submit(body, UUID.randomUUID().toString());
+        assertThat(otherPhone.getResponse().getStatus()).isEqualTo(409);
+        assertThat(body(otherPhone).get("errors").get(0).get("code").asText()).isEqualTo("APPLICATION_PENDING");
+        assertThat(otherPhone.getResponse().getContentAsString()).doesNotContain(first.get("accessSecret").asText())
+                .doesNotContain(first.get("applicationNo").asText());
+        assertThat(applications()).isEqualTo(before);
     }
 
     @Test
@@ -136,7 +174,8 @@ class MembershipApiTests {
         String number = body(submit(gigWorker("钱七"), UUID.randomUUID().toString())).get("applicationNo").asText();
         String answer = mvc.perform(get("/api/v1/membership-applications/{no}", number))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(answer).contains(number).doesNotContain("钱七").doesNotContain("138").doesNotContain("110108");
+        assertThat(answer).contains(number).doesNotContain("钱七").doesNotContain("138").doesNotContain("110108")
+                .doesNotContain("accessSecret");
     }
 
     @ParameterizedTest(name = "{0}: {1} → {2}")

@@ -158,7 +158,7 @@ class OutreachPagesTests {
 
         String status = mvc.perform(joinForm(code)).andExpect(status().is3xxRedirection()).andReturn()
                 .getResponse().getRedirectedUrl();
-        String applicationNo = status.substring("/join/status/".length());
+        String applicationNo = status.replaceAll("^/join/status/([^?]+).*$", "$1");
         String arrivals = page(get("/outreach/sessions/{id}/live/arrivals", id).with(staff("zhongguancun")));
         assertThat(arrivals).contains(applicationNo).contains("孙现场").contains("136****2222");
         String outcome = page(post("/outreach/sessions/{id}/live/approve/{no}", id, applicationNo)

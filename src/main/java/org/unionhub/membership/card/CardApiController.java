@@ -18,13 +18,19 @@ class CardApiController {
         this.cards = cards;
     }
 
-    @Operation(summary = "The e-membership card of an approved application (no sign-in)",
-            description = "Name, member number, union, the mutual-aid card's status and masked number, and a signed "
-                    + "token with its QR code (an SVG of the verify link); 409 NOT_APPROVED before approval")
+    @Operation(summary = "The e-membership card of an approved application (no sign-in; the application's secret)",
+            description = "Name, member number, union, joined date, the mutual-aid card's status and masked number, "
+                    + "and a signed token with its QR code (an SVG of the verify link). 404 for a wrong or missing "
+                    + "secret as for an unknown number; 409 NOT_APPROVED before approval")
     @GetMapping("/api/v1/membership-applications/{applicationNo}/card")
-    ECards.ECard card(@PathVariable String applicationNo) {
-        return cards.forApplication(applicationNo, token -> ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/cards/verify").queryParam("token", token).build().toUriString());
+    ECards.ECard card(@PathVariable String applicationNo, @RequestParam(required = false) String secret) {
+        return cards.forApplication(applicationNo, secret, CardApiController::verifyUrl);
+    }
+
+    /** The link that checks {@code token} online, on the host the request came to; the card's QR code holds it. */
+    static String verifyUrl(String token) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/cards/verify")
+                .queryParam("token", token).build().toUriString();
     }
 
     @Operation(summary = "Check an e-card's token (no sign-in)",

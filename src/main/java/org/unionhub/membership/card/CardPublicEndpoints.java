@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 import org.unionhub.identity.PublicEndpoints;
 
 /**
- * Anyone may check a card and read the public key; the worker fetches the e-card with the application number alone.
+ * Anyone may check a card and read the public key; the worker opens the e-card (page and API) without signing in,
+ * with the application number and its access secret.
  */
 @Component
 class CardPublicEndpoints implements PublicEndpoints {
@@ -17,6 +18,6 @@ class CardPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> pages() {
-        return List.of();
+        return List.of("/join/card/*");
     }
 }

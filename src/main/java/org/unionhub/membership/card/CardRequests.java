@@ -1,6 +1,7 @@
 package org.unionhub.membership.card;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -18,9 +19,9 @@ public class CardRequests {
     record Due(long id, String memberNo, String name, int attempts) {
     }
 
-    /** The member an application made, if it was approved. */
-    record ApprovedMember(String applicationStatus, Long memberId, String memberNo, String name, Long unionId,
-            String status) {
+    /** The member an application made, if it was approved; and the hash of the application's access secret. */
+    record ApprovedMember(String applicationStatus, byte[] accessHash, Long memberId, String memberNo, String name,
+            Long unionId, LocalDate joinedOn, String status) {
     }
 
     private final JdbcClient jdbc;
@@ -108,15 +109,24 @@ public class CardRequests {
 
     Optional<ApprovedMember> approvedMember(String applicationNo) {
         return jdbc.sql("""
-                        SELECT a.status AS application_status, m.id AS member_id, m.member_no, m.name, m.union_id,
-                               m.status
-                          FROM membership_application a LEFT JOIN member m ON m.member_no = a.member_no
+                        WITH RECURSIVE continued AS (
+                                SELECT m.*, 0 AS step
+                                  FROM membership_application a JOIN member m ON m.member_no = a.member_no
+                                 WHERE a.application_no = :no
+                            UNION ALL
+                                SELECT n.*, c.step + 1
+                                  FROM continued c JOIN member n ON n.previous_member_id = c.id)
+                        SELECT a.status AS application_status, a.access_hash, m.id AS member_id, m.member_no, m.name,
+                               m.union_id, m.joined_on, m.status
+                          FROM membership_application a
+                          LEFT JOIN LATERAL (SELECT * FROM continued ORDER BY step DESC LIMIT 1) m ON true
                          WHERE a.application_no = :no
                         """)
                 .param("no", applicationNo)
-                .query((rs, i) -> new ApprovedMember(rs.getString("application_status"),
+                .query((rs, i) -> new ApprovedMember(rs.getString("application_status"), rs.getBytes("access_hash"),
                         rs.getObject("member_id", Long.class), rs.getString("member_no"), rs.getString("name"),
-                        rs.getObject("union_id", Long.class), rs.getString("status")))
+                        rs.getObject("union_id", Long.class), rs.getObject("joined_on", LocalDate.class),
+                        rs.getString("status")))
                 .optional();
     }
 

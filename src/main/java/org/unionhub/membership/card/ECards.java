@@ -2,6 +2,7 @@ package org.unionhub.membership.card;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -15,6 +16,7 @@ import org.unionhub.membership.CardStatus;
 import org.unionhub.membership.MemberView;
 import org.unionhub.membership.card.CardRequests.ApprovedMember;
 import org.unionhub.membership.card.domain.CardTokens;
+import org.unionhub.membership.domain.AccessSecrets;
 import org.unionhub.organisation.OrgTree;
 import org.unionhub.organisation.OrgUnit;
 
@@ -26,9 +28,12 @@ import org.unionhub.organisation.OrgUnit;
 @Transactional(readOnly = true)
 class ECards {
 
-    /** The card as the worker's phone shows it; the mutual-aid card's number masked to its last four digits. */
-    record ECard(String name, String memberNo, String unionName, String memberStatus,
-            CardStatus cardStatus, String cardNumber, String token, String verifyUrl,
+    /**
+     * The card as the worker's phone shows it; the mutual-aid card's number masked to its last four digits, and
+     * {@code issuedAt} the moment the token was signed.
+     */
+    record ECard(String name, String memberNo, String unionName, LocalDate joinedOn, String memberStatus,
+            CardStatus cardStatus, String cardNumber, String token, Instant issuedAt, String verifyUrl,
             String qrSvg) {
     }
 
@@ -58,12 +63,15 @@ class ECards {
     }
 
     /**
-     * The e-card of the member an application made; {@code verifyUrl} turns a token into the link the QR code holds.
-     * 404 for an unknown application, 409 {@code NOT_APPROVED} while it is not approved and
-     * {@code MEMBERSHIP_ENDED} once the membership has ended: the platform signs cards of current memberships only.
+     * The e-card of the member an application made (or of the membership that continues it after transfers), for
+     * whoever holds the application's access secret; {@code verifyUrl} turns a token into the link the QR code holds.
+     * 404 for an unknown application and, alike, for a wrong or missing secret; then 409 {@code NOT_APPROVED} while it
+     * is not approved and {@code MEMBERSHIP_ENDED} once the membership has ended: the platform signs cards of current
+     * memberships only.
      */
-    ECard forApplication(String applicationNo, UnaryOperator<String> verifyUrl) {
+    ECard forApplication(String applicationNo, String accessSecret, UnaryOperator<String> verifyUrl) {
         ApprovedMember member = requests.approvedMember(applicationNo)
+                .filter(m -> AccessSecrets.opens(accessSecret, m.accessHash()))
                 .orElseThrow(() -> new NotFoundException("Application " + applicationNo));
         if (!ApplicationStatus.APPROVED.name().equals(member.applicationStatus()) || member.memberId() == null) {
             throw new ConflictException("NOT_APPROVED");
@@ -72,12 +80,12 @@ class ECards {
             throw new ConflictException("MEMBERSHIP_ENDED");
         }
         String unionName = tree.find(member.unionId()).map(OrgUnit::name).orElse("");
-        String token = tokens.sign(new CardTokens.Claims(member.memberNo(), unionName,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String token = tokens.sign(new CardTokens.Claims(member.memberNo(), unionName, issuedAt));
         MemberView.Card card = requests.cardOf(member.memberId());
         String url = verifyUrl.apply(token);
-        return new ECard(member.name(), member.memberNo(), unionName, member.status(), card.status(), card.number(),
-                token, url, QrSvg.of(url));
+        return new ECard(member.name(), member.memberNo(), unionName, member.joinedOn(), member.status(),
+                card.status(), card.number(), token, issuedAt, url, QrSvg.of(url));
     }
 
     Verification verify(String token) {

@@ -24,7 +24,7 @@ public class ApplicationRepository {
             byte[] idNumberEnc, String idHash, String idNumberMasked, byte[] phoneEnc, String phoneMasked,
             Integer sexCode, LocalDate birthDate, String sessionCode, long handlingUnionId, String handlingUnionPath,
             boolean mobileMember, ApplicationStatus status, String rejectReason, String memberNo, Instant createdAt,
-            Instant decidedAt) {
+            Instant decidedAt, byte[] accessHash, byte[] accessSecretEnc) {
     }
 
     /** What is inserted. */
@@ -32,7 +32,7 @@ public class ApplicationRepository {
             String idNumberMasked, byte[] phoneEnc, String phoneMasked, Integer sexCode, LocalDate birthDate,
             Long employerEnterpriseId, String employerName, String occupation, Long workStreetId, Long homeStreetId,
             String sessionCode, long handlingUnionId, String handlingUnionPath, boolean mobileMember,
-            Instant consentAt) {
+            Instant consentAt, byte[] accessHash, byte[] accessSecretEnc) {
     }
 
     private final JdbcClient jdbc;
@@ -64,16 +64,19 @@ public class ApplicationRepository {
         p.put("path", a.handlingUnionPath());
         p.put("mobile", a.mobileMember());
         p.put("consent", OffsetDateTime.ofInstant(a.consentAt(), ZoneOffset.UTC));
+        p.put("accessHash", a.accessHash());
+        p.put("accessEnc", a.accessSecretEnc());
         return jdbc.sql("""
                         INSERT INTO membership_application (application_no, idempotency_key, name, id_type,
                                id_number_enc, id_hash, id_number_masked, phone_enc, phone_masked, sex_code, birth_date,
                                employer_enterprise_id, employer_name, occupation, work_street_id, home_street_id,
-                               session_code, handling_union_id, handling_union_path, mobile_member, consent_at)
+                               session_code, handling_union_id, handling_union_path, mobile_member, consent_at,
+                               access_hash, access_secret_enc)
                         VALUES ('A' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD')
                                     || lpad(nextval('member_no_seq')::text, 8, '0'),
                                 :key, :name, :idType, :idEnc, :idHash, :idMasked, :phoneEnc, :phoneMasked, :sex, :birth,
                                 :employer, :employerName, :occupation, :work, :home, :session, :union, :path, :mobile,
-                                :consent)
+                                :consent, :accessHash, :accessEnc)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING application_no
                         """)
@@ -170,6 +173,7 @@ public class ApplicationRepository {
                 rs.getBoolean("mobile_member"), ApplicationStatus.valueOf(rs.getString("status")),
                 rs.getString("reject_reason"), rs.getString("member_no"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                decided == null ? null : decided.toInstant());
+                decided == null ? null : decided.toInstant(), rs.getBytes("access_hash"),
+                rs.getBytes("access_secret_enc"));
     }
 }

@@ -40,7 +40,7 @@ class ApprovalQueueController {
     String queue(@AuthenticationPrincipal ScopedPrincipal staff, @RequestParam(name = "s", required = false) String session,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("items", applications.queue(staff, session, QUEUE_SIZE));
-        model.addAttribute("session", session);
+        model.addAttribute("sessionCode", session);
         model.addAttribute("reasons", applications.rejectReasons());
         return htmx != null ? "join/queue :: rows" : "join/queue";
     }

@@ -13,27 +13,34 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.unionhub.Messages;
 import org.unionhub.common.ConflictException;
 import org.unionhub.common.ValidationFailure;
 import org.unionhub.membership.ApplicationInput;
 import org.unionhub.membership.ApplicationView;
 import org.unionhub.membership.MembershipApplications;
+import org.unionhub.membership.MembershipTransfers;
 import org.unionhub.membership.SessionDirectory.SessionRef;
 
 /**
  * The worker's side of joining, on a phone without signing in: the application form (opened from a session's QR
  * code as {@code /join?s=<code>}), and the status page that refreshes itself until staff decide. The form carries a
- * one-time request key, so a double tap or a retry after a lost answer finds the same application.
+ * one-time request key, so a double tap or a retry after a lost answer finds the same application; it redirects to
+ * the status page with the application's access secret in the link ({@code ?secret=}), without which the page does
+ * not open. A worker who is a member already is offered a transfer to the union the form routes to, and follows it on
+ * its own status page.
  */
 @Controller
 class JoinPageController {
 
     private final MembershipApplications applications;
+    private final MembershipTransfers transfers;
     private final MessageSource messages;
 
-    JoinPageController(MembershipApplications applications, MessageSource messages) {
+    JoinPageController(MembershipApplications applications, MembershipTransfers transfers, MessageSource messages) {
         this.applications = applications;
+        this.transfers = transfers;
         this.messages = messages;
     }
 
@@ -59,19 +66,43 @@ class JoinPageController {
     String submit(@RequestParam("requestKey") String requestKey,
             @RequestParam(name = "noFixedEmployer", defaultValue = "false") boolean noFixedEmployer,
             @ModelAttribute ApplicationInput input, BindingResult binding, Model model, Locale locale) {
-        ApplicationInput effective = noFixedEmployer
-                ? new ApplicationInput(input.name(), input.idType(), input.idNumber(), input.phone(), null, null,
-                        input.occupation(), input.workStreetId(), input.homeStreetId(), input.sessionCode(),
-                        input.consent())
-                : new ApplicationInput(input.name(), input.idType(), input.idNumber(), input.phone(),
-                        input.employerCreditCode(), input.employerName(), null, input.workStreetId(), null,
-                        input.sessionCode(), input.consent());
+        ApplicationInput effective = effective(input, noFixedEmployer);
         try {
             Messages.requireWellTyped(binding);
-            String number = applications.submit(requestKey, effective).application().applicationNo();
-            return "redirect:/join/status/" + number;
+            MembershipApplications.Submitted submitted = applications.submit(requestKey, effective);
+            return "redirect:" + UriComponentsBuilder.fromPath("/join/status/{no}")
+                    .queryParam("secret", submitted.accessSecret())
+                    .buildAndExpand(submitted.application().applicationNo()).toUriString();
         } catch (ValidationFailure failure) {
             model.addAttribute("errors", Messages.byField(messages, failure, locale, "join"));
+            return form(model, input, requestKey, noFixedEmployer);
+        } catch (ConflictException conflict) {
+            model.addAttribute("conflict", messages.getMessage("error." + conflict.code(), null, locale));
+            if ("ALREADY_MEMBER".equals(conflict.code())) {
+                model.addAttribute("transferTo", transfers.receivingUnionFor(effective));
+            }
+            return form(model, input, requestKey, noFixedEmployer);
+        }
+    }
+
+    /**
+     * A member asks to move their membership instead of joining again: the same form, sent with the offer's button.
+     * The phone must be the one on file; the offer stays on the page while the worker corrects it.
+     */
+    @PostMapping("/join/transfers")
+    String requestTransfer(@RequestParam("requestKey") String requestKey,
+            @RequestParam(name = "noFixedEmployer", defaultValue = "false") boolean noFixedEmployer,
+            @ModelAttribute ApplicationInput input, BindingResult binding, Model model, Locale locale) {
+        ApplicationInput effective = effective(input, noFixedEmployer);
+        try {
+            Messages.requireWellTyped(binding);
+            String number = transfers.requestByWorker(requestKey, effective).transfer().transferNo();
+            return "redirect:/join/transfers/" + number;
+        } catch (ValidationFailure failure) {
+            model.addAttribute("errors", Messages.byField(messages, failure, locale, "join"));
+            if (failure.violations().stream().allMatch(v -> "phone".equals(v.field()))) {
+                model.addAttribute("transferTo", transfers.receivingUnionFor(effective));
+            }
             return form(model, input, requestKey, noFixedEmployer);
         } catch (ConflictException conflict) {
             model.addAttribute("conflict", messages.getMessage("error." + conflict.code(), null, locale));
@@ -79,16 +110,36 @@ class JoinPageController {
         }
     }
 
+    @GetMapping("/join/transfers/{transferNo}")
+    String transferStatus(@PathVariable String transferNo, Model model) {
+        model.addAttribute("transfer", transfers.status(transferNo));
+        return "join/transfer";
+    }
+
+    /** Opens only with the application's access secret, which the link from the form carries. */
     @GetMapping("/join/status/{applicationNo}")
-    String status(@PathVariable String applicationNo, Model model, Locale locale) {
-        ApplicationView application = applications.status(applicationNo);
+    String status(@PathVariable String applicationNo, @RequestParam(required = false) String secret, Model model,
+            Locale locale) {
+        ApplicationView application = applications.status(applicationNo, secret);
         model.addAttribute("submitted", application);
+        model.addAttribute("secret", secret);
         if (application.rejectReason() != null) {
             model.addAttribute("reason", applications.rejectReasons().stream()
                     .filter(r -> r.code().equals(application.rejectReason()))
                     .map(r -> r.name(locale)).findFirst().orElse(application.rejectReason()));
         }
         return "join/status";
+    }
+
+    /** What the form means: an employer, or no fixed employer with an occupation — the other side's fields dropped. */
+    private static ApplicationInput effective(ApplicationInput input, boolean noFixedEmployer) {
+        return noFixedEmployer
+                ? new ApplicationInput(input.name(), input.idType(), input.idNumber(), input.phone(), null, null,
+                        input.occupation(), input.workStreetId(), input.homeStreetId(), input.sessionCode(),
+                        input.consent())
+                : new ApplicationInput(input.name(), input.idType(), input.idNumber(), input.phone(),
+                        input.employerCreditCode(), input.employerName(), null, input.workStreetId(), null,
+                        input.sessionCode(), input.consent());
     }
 
     private String form(Model model, ApplicationInput input, String requestKey, boolean noFixedEmployer) {

@@ -1,5 +1,6 @@
 package org.unionhub.membership.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,13 @@ class MembershipApiController {
     record Rejection(String reason) {
     }
 
+    /**
+     * The answer to the submitter: the application as its status shows it, and the access secret that opens the
+     * worker's status page and e-card ({@code ?secret=}).
+     */
+    record SubmittedApplication(@JsonUnwrapped ApplicationView application, String accessSecret) {
+    }
+
     private final MembershipApplications applications;
     private final Members members;
 
@@ -39,13 +47,15 @@ class MembershipApiController {
     }
 
     @Operation(summary = "Apply to join (no sign-in)",
-            description = "201 with the application; the same Idempotency-Key again answers 200 with the same one")
+            description = "201 with the application and its accessSecret; the same Idempotency-Key again answers 200 "
+                    + "with the same application and secret")
     @PostMapping("/api/v1/membership-applications")
-    ResponseEntity<ApplicationView> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<SubmittedApplication> submit(
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody ApplicationInput input) {
         Submitted submitted = applications.submit(key, input);
         return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(submitted.application());
+                .body(new SubmittedApplication(submitted.application(), submitted.accessSecret()));
     }
 
     @Operation(summary = "An application's status (no sign-in; no personal fields)")

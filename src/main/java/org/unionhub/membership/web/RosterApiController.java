@@ -45,7 +45,7 @@ class RosterApiController {
 
     @Operation(summary = "Members in scope, newest first, 50 a page (page counts from 1); personal fields masked",
             description = "q: a member number (exact) or part of a name; unionId: a union in scope and those below it; "
-                    + "status: ACTIVE or ENDED; mobileOnly; joinedFrom/joinedTo: ISO dates, both included")
+                    + "status: ACTIVE, RETAINED, LAPSED, TRANSFERRED_OUT or ENDED; mobileOnly; joinedFrom/joinedTo: ISO dates, both included")
     @GetMapping("/api/v1/members")
     @PreAuthorize("hasAuthority('ORG_READ')")
     RosterPage list(@AuthenticationPrincipal StaffPrincipal me, @ParameterObject @ModelAttribute RosterFilter filter,

@@ -42,11 +42,13 @@ class RosterPageController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Roster roster;
+    private final MemberRecordModel record;
     private final MessageSource messages;
     private final Clock clock;
 
-    RosterPageController(Roster roster, MessageSource messages, Clock clock) {
+    RosterPageController(Roster roster, MemberRecordModel record, MessageSource messages, Clock clock) {
         this.roster = roster;
+        this.record = record;
         this.messages = messages;
         this.clock = clock;
     }
@@ -72,9 +74,11 @@ class RosterPageController {
         return htmx != null && historyRestore == null ? "members/list :: roster" : "members/list";
     }
 
+    /** The member's page; {@code unionQuery} searches the unions the member could transfer to. */
     @GetMapping("/members/{memberNo}")
-    String show(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String memberNo, Model model) {
-        return page(me, roster.member(me, memberNo), Map.of(), model);
+    String show(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String memberNo,
+            @RequestParam(required = false) String unionQuery, Model model) {
+        return record.page(me, roster.member(me, memberNo), Map.of(), unionQuery, model);
     }
 
     /** Reveals one field: the field's fragment for htmx, the member's page with that field shown otherwise. */
@@ -86,7 +90,7 @@ class RosterPageController {
         MemberView member = roster.member(me, memberNo);
         String value = roster.reveal(me, memberNo, field);
         if (htmx == null) {
-            return page(me, member, Map.of(field.name(), value), model);
+            return record.page(me, member, Map.of(field.name(), value), null, model);
         }
         model.addAttribute("member", member);
         model.addAttribute("mayReveal", true);
@@ -110,12 +114,6 @@ class RosterPageController {
         });
     }
 
-    private String page(StaffPrincipal me, MemberView member, Map<String, String> revealed, Model model) {
-        model.addAttribute("member", member);
-        model.addAttribute("mayReveal", roster.mayReveal(me));
-        model.addAttribute("revealed", revealed);
-        return "members/show";
-    }
 
     private static String pageUrl(HttpServletRequest request, int page) {
         return UriComponentsBuilder.fromPath("/members").query(request.getQueryString())

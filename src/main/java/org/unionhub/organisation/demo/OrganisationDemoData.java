@@ -128,7 +128,7 @@ class OrganisationDemoData implements ApplicationRunner {
             int employees, boolean newEconomy, boolean newSocial, boolean gig, OrgUnit union, LocalDate foundedOn) {
         enterprises.insert(new Enterprise(0, name, enterpriseCode(district), false, street.id(), null,
                 street.divisionCode(), address, industry, employees, newEconomy, newSocial, gig,
-                union == null ? null : union.id(), null, foundedOn));
+                union == null ? null : union.id(), null, foundedOn, null));
     }
 
     /** An early pilot-era code that fails its check character, confirmed by staff: shown with a warning. */
@@ -137,7 +137,7 @@ class OrganisationDemoData implements ApplicationRunner {
         char wrong = valid.charAt(17) == '0' ? '1' : '0';
         enterprises.insert(new Enterprise(0, "北京中关村老字号食品厂", valid.substring(0, 17) + wrong, true, street.id(),
                 null, street.divisionCode(), "海淀区中关村南大街 5 号", "食品制造业", 60, false, false, false, null,
-                null, null));
+                null, null, null));
     }
 
     private static OrgKind streetKind(String kind) {

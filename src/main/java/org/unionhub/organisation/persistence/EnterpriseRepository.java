@@ -207,6 +207,11 @@ public class EnterpriseRepository {
                 .update();
     }
 
+    public void close(long id, LocalDate closedOn) {
+        jdbc.sql("UPDATE enterprise SET closed_on = :on, version = version + 1 WHERE id = :id")
+                .param("id", id).param("on", closedOn).update();
+    }
+
     private static java.util.Map<String, Object> params(Enterprise e) {
         var map = new java.util.HashMap<String, Object>();
         map.put("id", e.id());
@@ -243,6 +248,7 @@ public class EnterpriseRepository {
                 rs.getBoolean("gig_platform"),
                 rs.getObject("union_id", Long.class),
                 rs.getString("union_name"),
-                rs.getObject("union_founded_on", LocalDate.class));
+                rs.getObject("union_founded_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class));
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -101,6 +102,21 @@ public class OrgUnitRepository {
                 .param("text", text)
                 .param("division", divisionCode)
                 .param("kind", kind == null ? null : kind.name())
+                .param("limit", limit)
+                .query(MAPPER)
+                .list();
+    }
+
+    /** Active nodes of the kinds anywhere in the tree whose name contains the text or whose credit code equals it. */
+    public List<OrgUnit> findActive(String text, Set<OrgKind> kinds, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM org_unit u
+                        WHERE u.status = 'ACTIVE' AND u.kind IN (:kinds)
+                          AND (u.name LIKE '%' || :text || '%' OR u.credit_code = upper(:text))
+                        ORDER BY u.depth, u.name LIMIT :limit
+                        """)
+                .param("kinds", kinds.stream().map(Enum::name).toList())
+                .param("text", text)
                 .param("limit", limit)
                 .query(MAPPER)
                 .list();

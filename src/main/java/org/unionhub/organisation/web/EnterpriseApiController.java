@@ -2,6 +2,7 @@ package org.unionhub.organisation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +27,10 @@ import org.unionhub.organisation.ScopedPrincipal;
 class EnterpriseApiController {
 
     private final EnterpriseRegistry registry;
+
+    /** When the enterprise closed; today when absent. */
+    record CloseRequest(LocalDate closedOn) {
+    }
 
     EnterpriseApiController(EnterpriseRegistry registry) {
         this.registry = registry;
@@ -60,5 +65,13 @@ class EnterpriseApiController {
     Enterprise update(@AuthenticationPrincipal ScopedPrincipal me, @PathVariable long id,
             @RequestBody EnterpriseInput input) {
         return registry.update(me.scope(), id, input);
+    }
+
+    @Operation(summary = "Record that an enterprise closed; its union closes too and its members move to the parent union")
+    @PostMapping("/{id}/close")
+    @PreAuthorize("hasAuthority('ORG_RESHAPE')")
+    Enterprise close(@AuthenticationPrincipal ScopedPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) CloseRequest close) {
+        return registry.close(me.scope(), id, close == null ? null : close.closedOn());
     }
 }

@@ -1,7 +1,9 @@
 package org.unionhub.organisation.web;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -93,6 +95,21 @@ class EnterprisePageController {
         } catch (ValidationFailure failure) {
             model.addAttribute("errors", Messages.byField(messages, failure, locale));
             return form(model, existing, input);
+        }
+    }
+
+    /** Records that the enterprise closed; its union closes too (and its members move to the parent union). */
+    @PostMapping("/enterprises/{id}/close")
+    @PreAuthorize("hasAuthority('ORG_RESHAPE')")
+    String close(@AuthenticationPrincipal ScopedPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn,
+            Model model, Locale locale) {
+        try {
+            registry.close(me.scope(), id, closedOn);
+            return "redirect:/enterprises/" + id + "?closed";
+        } catch (ValidationFailure failure) {
+            model.addAttribute("errors", Messages.byField(messages, failure, locale));
+            return show(me, id, model);
         }
     }
 

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unionhub.Messages;
 import org.unionhub.common.ValidationFailure;
@@ -59,11 +58,8 @@ class PipelinePageController {
 
     @GetMapping("/outreach/pipeline")
     String board(@AuthenticationPrincipal ScopedPrincipal me, @ModelAttribute("filter") PipelineFilter filter,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            Model model) {
         model.addAttribute("pipelines", pipelines.board(me.scope(), filter));
-        if (htmx != null) {
-            return "pipeline/board :: rows";
-        }
         model.addAttribute("counts", pipelines.countByState(me.scope(), filter));
         model.addAttribute("states", PipelineState.values());
         model.addAttribute("places", tree.children(me.scope(), me.scope().rootOrgId()));

@@ -83,7 +83,11 @@ class CardIssuingTests {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private record Joined(String applicationNo, String memberNo, String idNumber) {
+    private record Joined(String applicationNo, String secret, String memberNo, String idNumber) {
+    }
+
+    /** A submitted application: its number and the access secret that opens its e-card. */
+    private record Applied(String applicationNo, String secret) {
     }
 
     private static String residentId() {
@@ -100,7 +104,7 @@ class CardIssuingTests {
         return name.toString();
     }
 
-    private String submit(String name, String idNumber) throws Exception {
+    private Applied submit(String name, String idNumber) throws Exception {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("idType", "RESIDENT_ID");
@@ -113,7 +117,7 @@ class CardIssuingTests {
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated()).andReturn();
-        return body(result).get("applicationNo").asText();
+        return new Applied(body(result).get("applicationNo").asText(), body(result).get("accessSecret").asText());
     }
 
     private String approve(String applicationNo) throws Exception {
@@ -124,8 +128,8 @@ class CardIssuingTests {
 
     private Joined join(String name) throws Exception {
         String idNumber = residentId();
-        String applicationNo = submit(name, idNumber);
-        return new Joined(applicationNo, approve(applicationNo), idNumber);
+        Applied applied = submit(name, idNumber);
+        return new Joined(applied.applicationNo(), applied.secret(), approve(applied.applicationNo()), idNumber);
     }
 
     private JsonNode body(MvcResult result) throws Exception {
@@ -296,7 +300,7 @@ class CardIssuingTests {
         String number = memberCard(first.memberNo()).get("number").asText();
         tree.jdbc().sql("UPDATE member SET status = 'ENDED' WHERE member_no = :n").param("n", first.memberNo()).update();
 
-        String again = approve(submit("再入会", first.idNumber()));
+        String again = approve(submit("再入会", first.idNumber()).applicationNo());
         assertThat(again).isNotEqualTo(first.memberNo());
         poll("the event to be handled", () -> unfinishedEventsAbout(again), n -> n == 0);
         String idHash = idHash(again);
@@ -324,7 +328,8 @@ class CardIssuingTests {
     void theECardOfAnApprovedApplicationNeedsNoSignInAndItsTokenVerifies() throws Exception {
         String name = uniqueName();
         Joined joined = joinedWithIssuedCard(name);
-        JsonNode card = body(mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo()))
+        JsonNode card = body(mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo())
+                .param("secret", joined.secret()))
                 .andExpect(status().isOk()).andReturn());
         assertThat(card.get("name").asText()).isEqualTo(name);
         assertThat(card.get("memberNo").asText()).isEqualTo(joined.memberNo());
@@ -355,13 +360,15 @@ class CardIssuingTests {
     @Test
     void theVerifierShowsTheMembershipAsItIsNowAndAnEndedOneGetsNoNewCard() throws Exception {
         Joined joined = join(uniqueName());
-        String token = body(mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo()))
+        String token = body(mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo())
+                .param("secret", joined.secret()))
                 .andExpect(status().isOk()).andReturn()).get("token").asText();
         tree.jdbc().sql("UPDATE member SET status = 'ENDED' WHERE member_no = :n").param("n", joined.memberNo()).update();
         mvc.perform(get("/api/v1/cards/verify").param("token", token))
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.status").value("ENDED"));
-        mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo()))
+        mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo())
+                .param("secret", joined.secret()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].code").value("MEMBERSHIP_ENDED"));
     }
@@ -369,7 +376,8 @@ class CardIssuingTests {
     @Test
     void garbageAndAlteredTokensAreInvalidWithOk() throws Exception {
         Joined joined = join(uniqueName());
-        String token = body(mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo()))
+        String token = body(mvc.perform(get("/api/v1/membership-applications/{no}/card", joined.applicationNo())
+                .param("secret", joined.secret()))
                 .andReturn()).get("token").asText();
         String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"memberNo\":\"M9999999999\",\"unionName\":\"x\",\"issuedAt\":\"2025-01-01T00:00:00Z\"}")
@@ -385,12 +393,14 @@ class CardIssuingTests {
 
     @Test
     void noECardBeforeApprovalAndNoneForAnUnknownApplication() throws Exception {
-        String applicationNo = submit(uniqueName(), residentId());
-        mvc.perform(get("/api/v1/membership-applications/{no}/card", applicationNo))
+        Applied applied = submit(uniqueName(), residentId());
+        mvc.perform(get("/api/v1/membership-applications/{no}/card", applied.applicationNo())
+                        .param("secret", applied.secret()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].code").value("NOT_APPROVED"))
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
-        mvc.perform(get("/api/v1/membership-applications/{no}/card", "A2099010199999999"))
+        mvc.perform(get("/api/v1/membership-applications/{no}/card", "A2099010199999999")
+                        .param("secret", applied.secret()))
                 .andExpect(status().isNotFound());
     }
 }
