@@ -56,6 +56,7 @@ public final class CityPlanner {
     /** Sessions of each kind every unit holds at least, when there are enough to go round. */
     static final int LEAST_PER_UNIT = 3;
     private static final double[] TOPIC_WEIGHTS = {0.30, 0.22, 0.14, 0.10, 0.19, 0.05};
+    private static final double[] TOPIC_PRESENCE = {1, 0.6, 0.4, 0.35, 0.6, 0.25};
     private static final String[] WORKER_TITLES = {"职工沟通会", "午间职工沟通会", "“工会就在身边”职工沟通会",
         "新就业形态劳动者专场沟通会", "“工会服务进楼宇”职工沟通会", "“暖心服务”职工沟通会"};
     private static final double[] WORKER_TITLE_WEIGHTS = {0.4, 0.2, 0.1, 0.1, 0.1, 0.1};
@@ -237,10 +238,14 @@ public final class CityPlanner {
         return LocalTime.of(17, 30);
     }
 
+    /**
+     * Consultations by topic: joining is asked about at every stall, the other desks are there at some stalls only
+     * (lawyers, a health desk…), so a session counts three or four topics, not all six.
+     */
     private int[] topics(int consultations) {
         double[] weights = new double[TOPIC_WEIGHTS.length];
         for (int t = 0; t < weights.length; t++) {
-            weights[t] = TOPIC_WEIGHTS[t] * logNormal(0.5);
+            weights[t] = t == 0 || random.nextDouble() < TOPIC_PRESENCE[t] ? TOPIC_WEIGHTS[t] * logNormal(0.5) : 0;
         }
         return Apportion.of(consultations, weights);
     }
