@@ -42,13 +42,19 @@ public class MemberBackfillRepository {
         return jdbc.sql("SELECT code FROM reject_reason").query(String.class).list();
     }
 
-    /** The document hashes among {@code idHashes} that belong to a membership that has not ended. */
+    /**
+     * The document hashes among {@code idHashes} that hold a membership that is not final. The condition is the
+     * one-person-one-membership index's own, and the array has the column's type (char(64)), so that the index
+     * answers.
+     */
     public List<String> currentMembers(List<String> idHashes) {
         if (idHashes.isEmpty()) {
             return List.of();
         }
-        // char(64)[], the column's own type: compared as text, the index on id_hash could not be used
-        return jdbc.sql("SELECT id_hash FROM member WHERE id_hash = ANY(CAST(:h AS char(64)[])) AND status <> 'ENDED'")
+        return jdbc.sql("""
+                        SELECT id_hash FROM member
+                         WHERE id_hash = ANY(CAST(:h AS char(64)[])) AND status NOT IN ('ENDED', 'TRANSFERRED_OUT')
+                        """)
                 .param("h", idHashes.toArray(String[]::new)).query(String.class).list();
     }
 
