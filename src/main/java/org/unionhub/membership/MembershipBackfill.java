@@ -87,6 +87,7 @@ public class MembershipBackfill {
         Set<String> reasons = new HashSet<>(backfill.rejectReasons());
         Map<Long, Optional<OrgUnit>> unions = new HashMap<>();
         List<NewApplication> rows = new ArrayList<>(applications.size());
+        Map<Integer, String> approvedPeople = new HashMap<>();
         for (int i = 0; i < applications.size(); i++) {
             DecidedApplication a = applications.get(i);
             String at = "applications[" + i + "].";
@@ -119,10 +120,12 @@ public class MembershipBackfill {
                         Texts.blankToNull(a.employerName()), a.occupation(), Texts.blankToNull(a.sessionCode()),
                         union.id(), union.path(), a.occupation() != null, a.submittedAt(), submittedOn,
                         a.approved(), a.approved() ? null : a.rejectReason(), a.decidedAt(), day(a.decidedAt())));
+                if (a.approved()) {
+                    approvedPeople.put(i, person.hash());
+                }
             }
         }
-        checkOnePersonOneMembership(rows.stream().filter(NewApplication::approved).map(NewApplication::idHash)
-                .toList(), "applications", errors);
+        checkOnePersonOneMembership(approvedPeople, "applications", errors);
         errors.throwIfAny();
         Map<String, String> numbers = backfill.insertApplications(rows, decidedBy);
         List<NewApplication> approved = rows.stream().filter(NewApplication::approved).toList();
@@ -157,6 +160,7 @@ public class MembershipBackfill {
         }
         OrgUnit union = union(unionId, "unionId", new HashMap<>(), errors);
         List<NewMember> rows = new ArrayList<>(entries.size());
+        Map<Integer, String> people = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             RosterEntry e = entries.get(i);
             Person person = person(e.name(), e.idNumber(), e.phone(), importedOn, "entries[" + i + "].", errors);
@@ -164,9 +168,10 @@ public class MembershipBackfill {
                 rows.add(new NewMember(person.name(), cipher.encrypt(person.id().value()), person.hash(),
                         person.id().masked(), cipher.encrypt(person.phone()), maskedMobile(person.phone()),
                         person.id().sexCode(), person.id().birthDate()));
+                people.put(i, person.hash());
             }
         }
-        checkOnePersonOneMembership(rows.stream().map(NewMember::idHash).toList(), "entries", errors);
+        checkOnePersonOneMembership(people, "entries", errors);
         errors.throwIfAny();
         if (rows.isEmpty()) {
             return 0;
@@ -213,15 +218,19 @@ public class MembershipBackfill {
         return new Person(name, id, cipher.documentHash(RESIDENT_ID, id.value()), phone);
     }
 
-    /** Nobody twice in one call, and nobody who is a member already. */
-    private void checkOnePersonOneMembership(List<String> hashes, String list, ValidationFailure.Collector errors) {
+    /**
+     * Nobody twice in one call, and nobody who is a member already; {@code people} holds each checked row's document
+     * hash by its place in the list.
+     */
+    private void checkOnePersonOneMembership(Map<Integer, String> people, String list,
+            ValidationFailure.Collector errors) {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < hashes.size(); i++) {
-            if (!seen.add(hashes.get(i))) {
-                errors.add(list + "[" + i + "].idNumber", "DUPLICATE");
+        people.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(row -> {
+            if (!seen.add(row.getValue())) {
+                errors.add(list + "[" + row.getKey() + "].idNumber", "DUPLICATE");
             }
-        }
-        if (!backfill.currentMembers(hashes).isEmpty()) {
+        });
+        if (!backfill.currentMembers(List.copyOf(seen)).isEmpty()) {
             errors.add(list, "ALREADY_MEMBER");
         }
     }
