@@ -187,6 +187,7 @@ public final class SeedCityBenchmark {
         // the bank's cards for 160,000 new members would trickle out in the background during the measurements
         properties.put("unionhub.cards.simulated-bank.enabled", "false");
         properties.put("spring.task.execution.pool.core-size", options.getOrDefault("listeners", "8"));
+        properties.put("spring.datasource.hikari.maximum-pool-size", options.getOrDefault("pool", "20"));
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.unionhub.seedcity", "INFO");
