@@ -15,7 +15,9 @@
  * Ed25519, as an API and as the worker's page {@code /join/card/{no}} (see {@code docs/membership.md}). The roster
  * masks personal fields and audits every reveal and export. A session code on an application is checked through the
  * {@code SessionDirectory} port, which the outreach module implements (membership does not depend on it); without an
- * implementation codes are accepted as typed. Owns {@code membership_application}, {@code member},
+ * implementation codes are accepted as typed. {@link org.unionhub.membership.MembershipBackfill} records members'
+ * records made in the past in bulk (applications decided on a past day, roster import batches), checked and encrypted
+ * as the live paths do and announced with the same events (the seeds' city generator uses it). Owns {@code membership_application}, {@code member},
  * {@code member_history}, {@code member_transfer}, {@code reject_reason} and {@code card_request}. Depends on
  * {@code organisation} (the tree, enterprises and their unions), {@code identity} (its public endpoints and audit log)
  * and {@code common}. Still to come (issue 3): imports.
