@@ -11,11 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -79,6 +83,7 @@ public class SeedCity {
     private static final int ENTERPRISES_PER_TRANSACTION = 200;
     private static final int IMPORTED_PER_TRANSACTION = 20_000;
     private static final int BACKLOG_LIMIT = 30_000;
+    private static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final LocalDate JOINT_UNIONS_FOUNDED = LocalDate.of(2018, 3, 1);
 
     private final OrgTree tree;
@@ -159,7 +164,7 @@ public class SeedCity {
         private final ZoneId zone;
         private final long[] jointUnion;
         private final long[] enterpriseId;
-        private final Map<Integer, Long> foundedUnion = new HashMap<>();
+        private final Map<Integer, Long> foundedUnion = new ConcurrentHashMap<>();
         private final List<Recorded> workerSessionIds = new ArrayList<>();
         private final List<Recorded> enterpriseSessionIds = new ArrayList<>();
 
@@ -314,7 +319,7 @@ public class SeedCity {
          * preparing step, then the founding of its union or its decline. Enterprises go in a shuffled order.
          */
         void pipelines() {
-            Map<Long, List<Long>> items = new HashMap<>();
+            Map<Long, List<Long>> items = new ConcurrentHashMap<>();
             List<Integer> order = shuffled(plan.enterprises().size(), 4);
             inChunks(order.size(), ENTERPRISES_PER_TRANSACTION, (from, to) -> {
                 for (int k = from; k < to; k++) {
@@ -383,12 +388,33 @@ public class SeedCity {
             });
         }
 
+        /**
+         * Runs the chunks, each in a transaction of its own, on as many threads as the machine has cores: one call
+         * after another through the services leaves a core idle while the other waits for the database.
+         */
         private void inChunks(int size, int chunk, ChunkWork work) {
-            for (int from = 0; from < size; from += chunk) {
-                int start = from;
-                int end = Math.min(size, from + chunk);
-                backlog.awaitBelow(BACKLOG_LIMIT);
-                transaction.executeWithoutResult(status -> work.run(start, end));
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int from = 0; from < size; from += chunk) {
+                    int start = from;
+                    int end = Math.min(size, from + chunk);
+                    done.add(workers.submit(() -> {
+                        backlog.awaitBelow(BACKLOG_LIMIT);
+                        transaction.executeWithoutResult(status -> work.run(start, end));
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException("A chunk of the seeds' city failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while building the seeds' city", e);
+            } finally {
+                workers.shutdownNow();
             }
         }
 
