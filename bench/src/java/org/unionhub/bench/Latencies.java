@@ -36,14 +36,14 @@ final class Latencies {
         return micros;
     }
 
-    /** Median, 99th percentile (nearest rank) and throughput over {@code seconds} of measurement. */
+    /** Median, 95th and 99th percentiles (nearest rank) and throughput over {@code seconds} of measurement. */
     Summary summary(double seconds) {
         if (count == 0) {
             throw new IllegalStateException("No latencies recorded");
         }
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        return new Summary(count, micros(sorted, 0.50), micros(sorted, 0.99), count / seconds);
+        return new Summary(count, micros(sorted, 0.50), micros(sorted, 0.95), micros(sorted, 0.99), count / seconds);
     }
 
     private static double micros(long[] sorted, double quantile) {
@@ -52,6 +52,6 @@ final class Latencies {
     }
 
     /** What a table row shows of a measurement. */
-    record Summary(int count, double medianMicros, double p99Micros, double opsPerSecond) {
+    record Summary(int count, double medianMicros, double p95Micros, double p99Micros, double opsPerSecond) {
     }
 }

@@ -18,12 +18,15 @@
  * background batches that resumes after a crash (progress written in each batch's transaction) and publishes
  * {@code MembersImported} once per union and batch; imported members get no card request. A session code on an
  * application is checked through the {@code SessionDirectory} port, which the outreach module implements (membership
- * does not depend on it); without an implementation codes are accepted as typed. Owns
- * {@code membership_application}, {@code member}, {@code member_history}, {@code member_transfer},
- * {@code reject_reason}, {@code card_request}, the code tables {@code education_level}, {@code employment_status},
- * {@code skill_grade} and the import tables {@code member_import}, {@code member_import_chunk},
- * {@code member_import_row} and {@code member_import_mapping}. Depends on {@code organisation} (the tree, enterprises
- * and their unions), {@code identity} (its public endpoints and audit log) and {@code common}.
+ * does not depend on it); without an implementation codes are accepted as typed.
+ * {@link org.unionhub.membership.MembershipBackfill} records members' records made in the past in bulk (applications
+ * decided on a past day, roster import batches), checked and encrypted as the live paths do and announced with the
+ * same events (the seeds' city generator uses it). Owns {@code membership_application}, {@code member},
+ * {@code member_history}, {@code member_transfer}, {@code reject_reason}, {@code card_request}, the code tables
+ * {@code education_level}, {@code employment_status}, {@code skill_grade} and the import tables
+ * {@code member_import}, {@code member_import_chunk}, {@code member_import_row} and {@code member_import_mapping}.
+ * Depends on {@code organisation} (the tree, enterprises and their unions), {@code identity} (its public endpoints
+ * and audit log) and {@code common}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"organisation", "identity", "common"})
 package org.unionhub.membership;

@@ -10,6 +10,8 @@
  * membership's {@code SessionDirectory} (which codes still take applications) and records the applications and joins
  * that came through each session from membership's events. Pages: the session list, planning form, session page,
  * A4 QR poster and the live page for a phone at the stall (see {@code docs/outreach.md}).
+ * {@link org.unionhub.outreach.SessionBackfill} records sessions that already took place in bulk, closed with their
+ * tallies and announced with the live path's events (the seeds' city generator uses it).
  * Publishes {@link org.unionhub.outreach.SessionPlanned}, {@link org.unionhub.outreach.SessionCancelled},
  * {@link org.unionhub.outreach.WorkersReached}, {@link org.unionhub.outreach.ConsultationsCounted} (both dated with
  * the session's day) and {@link org.unionhub.outreach.EnterpriseCovered}, in the transaction that changes the data.
