@@ -17,7 +17,7 @@ import org.unionhub.common.IdNumber;
  * A worker session in real Chromium against the running app: 王芳 of 中关村街道 plans a lunchtime session (an error
  * beside its field first), prints its poster, and runs the stall from a phone — taps counters (twice while the phone is
  * offline: the taps wait and are sent when it is back, each counted once), sees a worker who scanned the poster's code
- * apply, approves him on the spot, and closes the session with its tallies.
+ * apply, approves him on the spot, closes the session with its tallies, and sees the join in the street's funnel.
  *
  * <p>Each step's time is printed; screenshots are in {@code target/screenshots/}, and those the user guide shows are
  * refreshed in {@code docs/img/} with {@code -Dunionhub.docs-screenshots=true}.
@@ -39,6 +39,14 @@ class OutreachJourneyTests extends ConsoleJourney {
             page.locator("header.top nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("双沟通"))
                     .click();
             assertThat(page).hasURL(Pattern.compile("/outreach/sessions$"));
+        });
+
+        long[] joinedBefore = new long[1];
+        step("the street's funnel before the session", () -> {
+            page.navigate("/reports/funnel");
+            assertThat(page.locator("[data-test=funnel-node]")).hasText("中关村街道总工会");
+            joinedBefore[0] = figure(page, "membersJoined");
+            page.navigate("/outreach/sessions");
         });
 
         step("plan: an error beside its field, then saved", () -> {
@@ -142,10 +150,24 @@ class OutreachJourneyTests extends ConsoleJourney {
                 assertThat(phone.locator("[data-test=final-joined]")).hasText("1");
                 Browser.docsScreenshot(phone, "session-closed");
             });
+
+            step("the funnel shows the join", () -> {
+                phone.navigate("/reports/funnel");
+                for (int look = 0; look < 20 && figure(phone, "membersJoined") == joinedBefore[0]; look++) {
+                    phone.waitForTimeout(500);
+                    phone.reload();
+                }
+                assertThat(figure(phone, "membersJoined")).isEqualTo(joinedBefore[0] + 1);
+            });
         } finally {
             stall.close();
         }
         assertThat(code).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
+    }
+
+    /** One of the funnel page's nine figures, as shown (thousands separated). */
+    private static long figure(Page on, String measure) {
+        return Long.parseLong(on.locator("[data-measure=" + measure + "] dd").textContent().replace(",", "").strip());
     }
 
     /** A valid resident ID that no member of this run holds. */
