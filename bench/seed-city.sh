@@ -4,7 +4,7 @@
 # ping, /api/v1/me and pgbench running the funnel's SQL (docs/benchmarks.md, "The seeds' city").
 # Usage: bench/seed-city.sh [--scale=1] [--seed=20230530] [--rounds=3] [--duration=15] [--warmup=5] [--threads=2]
 #                           [--connections=4] [--listeners=8] [--pool=20] [--out=target/bench/seed-city] [--wrk=wrk]
-#                           [--pgbench=pgbench]
+#                           [--pgbench=pgbench] [--reuse=true]   (measure again over the city the last run built)
 # Extra Maven flags (e.g. -o for offline) go in MVN_FLAGS. Needs wrk and pgbench (apt-get install wrk
 # postgresql-client). Raw outputs and the table land in target/bench/seed-city/.
 set -euo pipefail

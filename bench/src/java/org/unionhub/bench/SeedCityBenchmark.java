@@ -37,6 +37,7 @@ import org.unionhub.organisation.OrgScope;
 import org.unionhub.organisation.OrgTree;
 import org.unionhub.reporting.FunnelReport;
 import org.unionhub.seedcity.BuiltCity;
+import org.unionhub.seedcity.PlannedCity;
 import org.unionhub.seedcity.SeedCity;
 import org.unionhub.seedcity.domain.CityCalendar;
 import org.unionhub.seedcity.domain.Figures;
@@ -56,7 +57,7 @@ public final class SeedCityBenchmark {
     private static final String ADMIN = "admin";
     private static final String PASSWORD = "Demo@2023";
     private static final String DISTRICT = "110108";
-    private static final LocalDate FROM = BuiltCity.FROM;
+    private static final LocalDate FROM = PlannedCity.FROM;
 
     private final Map<String, String> options;
     private final Path out;
@@ -92,6 +93,7 @@ public final class SeedCityBenchmark {
         int connections = intOption("connections", 4);
         String wrk = options.getOrDefault("wrk", "wrk");
         String pgbench = options.getOrDefault("pgbench", "pgbench");
+        boolean reuse = Boolean.parseBoolean(options.getOrDefault("reuse", "false"));
         Files.createDirectories(out);
 
         System.out.printf(Locale.ROOT, "Seeds' city benchmark: scale %s, seed %d; %d cores, max heap %d MiB, Java %s%n",
@@ -99,24 +101,30 @@ public final class SeedCityBenchmark {
                 System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "Load average at start: %.1f (other work on this machine)%n", loadAverage());
         long started = System.nanoTime();
-        ConfigurableApplicationContext app = start();
+        ConfigurableApplicationContext app = start(reuse);
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             System.out.printf(Locale.ROOT, "App started on port %d in %.1f s%n", port, seconds(started));
             DataSource dataSource = app.getBean(DataSource.class);
 
-            double loadBefore = loadAverage();
-            BuiltCity city = app.getBean(SeedCity.class).build(scale, seed);
-            System.out.printf(Locale.ROOT, "Generator: %s records stored in %.1f s, every listener done after %.1f s "
-                            + "(load average %.1f before, %.1f after)%n", describePlan(city),
-                    city.recorded().toMillis() / 1000.0, city.handled().toMillis() / 1000.0, loadBefore,
-                    loadAverage());
-            System.out.println(sizes(dataSource));
-
-            long vacuuming = System.nanoTime();
-            execute(dataSource, "VACUUM (ANALYZE)");
-            execute(dataSource, "CHECKPOINT");
-            System.out.printf(Locale.ROOT, "VACUUM (ANALYZE) and CHECKPOINT in %.1f s%n", seconds(vacuuming));
+            PlannedCity city;
+            if (reuse) {
+                city = app.getBean(SeedCity.class).plan(scale, seed);
+                System.out.println("Reusing the city built by an earlier run in " + out.resolve("postgres"));
+            } else {
+                double loadBefore = loadAverage();
+                BuiltCity built = app.getBean(SeedCity.class).build(scale, seed);
+                city = built.city();
+                System.out.printf(Locale.ROOT, "Generator: %s records stored in %.1f s, every listener done after "
+                                + "%.1f s (load average %.1f before, %.1f after)%n", describePlan(city),
+                        built.recorded().toMillis() / 1000.0, built.handled().toMillis() / 1000.0, loadBefore,
+                        loadAverage());
+                System.out.println(sizes(dataSource));
+                long vacuuming = System.nanoTime();
+                execute(dataSource, "VACUUM (ANALYZE)");
+                execute(dataSource, "CHECKPOINT");
+                System.out.printf(Locale.ROOT, "VACUUM (ANALYZE) and CHECKPOINT in %.1f s%n", seconds(vacuuming));
+            }
 
             String base = "http://127.0.0.1:" + port;
             long cityId = city.cityId();
@@ -176,14 +184,14 @@ public final class SeedCityBenchmark {
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(boolean reuse) {
         SpringApplication application = new SpringApplication(UnionHubApplication.class);
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("unionhub.demo.enabled", "true");
         properties.put("unionhub.embedded-db.data-directory", out.resolve("postgres").toString());
         properties.put("unionhub.embedded-db.port", "0");
-        properties.put("unionhub.embedded-db.clean-on-start", "true");
+        properties.put("unionhub.embedded-db.clean-on-start", Boolean.toString(!reuse));
         // the bank's cards for 160,000 new members would trickle out in the background during the measurements
         properties.put("unionhub.cards.simulated-bank.enabled", "false");
         properties.put("spring.task.execution.pool.core-size", options.getOrDefault("listeners", "8"));
@@ -198,7 +206,7 @@ public final class SeedCityBenchmark {
     // ---- checks -----------------------------------------------------------------------------------------------
 
     /** The funnel API against the plan (and, at full scale, against the seeds' figures); prints both. */
-    private boolean check(String base, BuiltCity city, double scale, long cityId, long districtId) throws Exception {
+    private boolean check(String base, PlannedCity city, double scale, long cityId, long districtId) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String basic = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
@@ -251,7 +259,7 @@ public final class SeedCityBenchmark {
                 f.enterpriseSessions(), f.enterprisesCovered(), f.unionsFounded());
     }
 
-    private static String describePlan(BuiltCity city) {
+    private static String describePlan(PlannedCity city) {
         return String.format(Locale.ROOT, "%,d worker and %,d enterprise sessions, %,d enterprises, %,d persons",
                 city.plan().workerSessions().size(), city.plan().enterpriseSessions().size(),
                 city.plan().enterprises().size(), city.plan().persons());

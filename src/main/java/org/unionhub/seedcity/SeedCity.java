@@ -124,7 +124,7 @@ public class SeedCity {
     public BuiltCity build(double scale, long seed) {
         Instant started = clock.instant();
         CityMap map = CityMap.of(tree);
-        CityPlan plan = CityPlanner.plan(map.units(), SeedFigures.scaled(scale), seed);
+        CityPlan plan = plan(map, scale, seed);
         log.info("Seeds' city planned at scale {}: {} worker sessions, {} enterprise sessions, {} enterprises, "
                 + "{} import batches, {} persons", scale, plan.workerSessions().size(),
                 plan.enterpriseSessions().size(), plan.enterprises().size(), plan.imports().size(), plan.persons());
@@ -143,8 +143,21 @@ public class SeedCity {
         Instant done = clock.instant();
         log.info("Seeds' city built in {} (records {}, listeners after that {})", Duration.between(started, done),
                 Duration.between(started, recorded), Duration.between(recorded, done));
-        return new BuiltCity(plan, map.city().id(), map.districtIds(), Duration.between(started, recorded),
-                Duration.between(started, done));
+        return new BuiltCity(new PlannedCity(plan, map.city().id(), map.districtIds()),
+                Duration.between(started, recorded), Duration.between(started, done));
+    }
+
+    /**
+     * The city {@link #build} would build (or has built) at {@code scale} from {@code seed} on this database's tree,
+     * without storing anything: what its funnel must show.
+     */
+    public PlannedCity plan(double scale, long seed) {
+        CityMap map = CityMap.of(tree);
+        return new PlannedCity(plan(map, scale, seed), map.city().id(), map.districtIds());
+    }
+
+    private static CityPlan plan(CityMap map, double scale, long seed) {
+        return CityPlanner.plan(map.units(), SeedFigures.scaled(scale), seed);
     }
 
     private static void timed(String step, Runnable work) {

@@ -48,7 +48,7 @@ class SeedCityCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        BuiltCity built = city.build(options.scale(), options.seedOrDefault());
+        PlannedCity built = city.build(options.scale(), options.seedOrDefault()).city();
         log.info("The funnel of the city to 2023-04-30 must show {}", describe(built.cityToDate()));
         log.info("The funnel of the city on 2023-05-30 must show {}", describe(built.cityOnCampaignDay()));
     }

@@ -32,13 +32,13 @@ class SeedCityTests {
     private static final double SCALE = 0.001;
     private static final long SEED = 7;
     private static final String HAIDIAN = "110108";
-    private static final LocalDate FROM = BuiltCity.FROM;
+    private static final LocalDate FROM = PlannedCity.FROM;
     private static final LocalDate DAY = CityCalendar.CAMPAIGN_DAY;
 
     /** The build and the funnels around it, made by the first test that runs. */
     private static Built once;
 
-    private record Built(BuiltCity city, Figures cityBefore, Figures cityAfter, Figures districtBefore,
+    private record Built(PlannedCity city, Figures cityBefore, Figures cityAfter, Figures districtBefore,
             Figures districtAfter, Figures dayBefore, Figures dayAfter, Figures districtDayBefore,
             Figures districtDayAfter, long sessionsBefore, long sessionsAfter) {
     }
@@ -67,7 +67,7 @@ class SeedCityTests {
         Figures dayBefore = funnel(city, DAY, DAY);
         Figures districtDayBefore = funnel(haidian, DAY, DAY);
         long sessionsBefore = seedSessions();
-        BuiltCity built = seedCity.build(SCALE, SEED);
+        PlannedCity built = seedCity.build(SCALE, SEED).city();
         once = new Built(built, cityBefore, funnel(city, FROM, CityCalendar.AS_OF), districtBefore,
                 funnel(haidian, FROM, CityCalendar.AS_OF), dayBefore, funnel(city, DAY, DAY), districtDayBefore,
                 funnel(haidian, DAY, DAY), sessionsBefore, seedSessions());
@@ -164,6 +164,15 @@ class SeedCityTests {
                 .hasMessageContaining("built in this database already");
         assertThat(once.sessionsAfter() - once.sessionsBefore())
                 .isEqualTo(once.city().plan().workerSessions().size() + once.city().plan().enterpriseSessions().size());
+        assertThat(seedSessions()).isEqualTo(once.sessionsAfter());
+    }
+
+    @Test
+    void plansTheSameCityAgainWithoutStoringAnything() {
+        PlannedCity again = seedCity.plan(SCALE, SEED);
+        assertThat(again.plan().enterprises()).isEqualTo(once.city().plan().enterprises());
+        assertThat(again.cityToDate()).isEqualTo(once.city().cityToDate());
+        assertThat(again.cityOnCampaignDay()).isEqualTo(once.city().cityOnCampaignDay());
         assertThat(seedSessions()).isEqualTo(once.sessionsAfter());
     }
 
