@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -31,9 +32,12 @@ class EmbeddedPostgresConfiguration {
      * @param dataDirectory where the cluster lives; kept between runs
      * @param port a fixed port, or 0 for any free one
      * @param cleanOnStart wipe the cluster at start (tests)
+     * @param serverConfig further server settings (e.g. {@code shared_preload_libraries: pg_stat_statements} to
+     *        see where a benchmark's database time goes); they override the defaults above
      */
     @ConfigurationProperties("unionhub.embedded-db")
-    record EmbeddedDatabaseProperties(Path dataDirectory, int port, boolean cleanOnStart) {
+    record EmbeddedDatabaseProperties(Path dataDirectory, int port, boolean cleanOnStart,
+            Map<String, String> serverConfig) {
     }
 
     @Bean(destroyMethod = "close")
@@ -53,6 +57,9 @@ class EmbeddedPostgresConfiguration {
                 // Spring stops the server (destroyMethod) after everything that uses it; zonky's own JVM shutdown
                 // hook would stop it concurrently, while beans still query it on close.
                 .setRegisterShutdownHook(false);
+        if (properties.serverConfig() != null) {
+            properties.serverConfig().forEach(builder::setServerConfig);
+        }
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }

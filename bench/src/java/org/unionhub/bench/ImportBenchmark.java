@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +58,10 @@ import org.unionhub.common.IdNumber;
  * CopyManager — the database's own ceiling for taking these bytes in;</li>
  * <li>the import as staff do it, over HTTP with the admin's account: upload (multipart, streamed from disk), the
  * suggested mapping confirmed, the background validation awaited, the commit asked for and awaited;</li>
+ * <li>the schema's floor: the members and history rows the import just created are copied out, the tables emptied,
+ * and the same rows {@code COPY}-ed straight back into {@code member} and {@code member_history} with all their
+ * indexes — what any import that stores these members would at least have to write, with no file, no checks, no
+ * staging and no encryption;</li>
  * <li>the members, their history, staging and the import's file are then truncated, so that the next run starts from
  * the same state.</li>
  * </ol>
@@ -80,6 +86,9 @@ public final class ImportBenchmark {
             "山东省烟台市", "四川省成都市", "湖北省武汉市"};
     static final List<String> HEADERS = List.of("姓名", "证件类型", "证件号码", "性别", "手机号码", "学历", "就业状态",
             "技能等级", "户籍所在地", "是否外埠职工", "所属工会");
+
+    /** The tables an import writes members into, in the order their rows can be copied back (history refers to member). */
+    private static final List<String> FLOOR_TABLES = List.of("member", "member_history");
 
     private final Map<String, String> options;
     private final Path out;
@@ -116,8 +125,8 @@ public final class ImportBenchmark {
     }
 
     /** One run's figures, in seconds. */
-    record Run(double copy, double upload, double validate, double commit, long maxLiveHeap, long poolPeaks,
-            String status, int created, int inError) {
+    record Run(double copy, double upload, double validate, double commit, double floor, long maxLiveHeap,
+            long poolPeaks, String status, int created, int inError) {
 
         double total() {
             return upload + validate + commit;
@@ -224,8 +233,44 @@ public final class ImportBenchmark {
         double commit = seconds(committing);
         long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Run(copy, uploaded, validate, commit, maxAfterGc.get(), poolPeaks, done.get("status").asText(),
+        long maxLiveHeap = maxAfterGc.get();
+        double floor = floor(dataSource, jdbc);
+        return new Run(copy, uploaded, validate, commit, floor, maxLiveHeap, poolPeaks, done.get("status").asText(),
                 done.get("created").asInt(), validated.get("inError").asInt());
+    }
+
+    /**
+     * The seconds it takes to {@code COPY} the members and history rows the import created straight back into their
+     * tables (emptied first, every index in place): the least any import storing these members could take.
+     */
+    private double floor(DataSource dataSource, JdbcClient jdbc) throws Exception {
+        Map<String, Path> dumps = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (String table : FLOOR_TABLES) {
+                Path dump = out.resolve(table + ".copy");
+                try (OutputStream file = Files.newOutputStream(dump)) {
+                    copyApi.copyOut("COPY " + table + " TO STDOUT (FORMAT binary)", file);
+                }
+                dumps.put(table, dump);
+            }
+        }
+        jdbc.sql("TRUNCATE member, member_history, card_request").update();
+        jdbc.sql("CHECKPOINT").update();
+        long copying = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (Map.Entry<String, Path> dump : dumps.entrySet()) {
+                try (InputStream in = Files.newInputStream(dump.getValue())) {
+                    copyApi.copyIn("COPY " + dump.getKey() + " FROM STDIN (FORMAT binary)", in, 1 << 16);
+                }
+            }
+        }
+        double floor = seconds(copying);
+        for (Path dump : dumps.values()) {
+            Files.delete(dump);
+        }
+        return floor;
     }
 
     private JsonNode uploadFile(Path file) throws Exception {
@@ -292,9 +337,11 @@ public final class ImportBenchmark {
     private void print(int run, Run r, int rows) {
         System.out.printf(Locale.ROOT, "run %d: COPY %.1f s (%,.0f rows/s) | import: upload+mapping %.1f s, "
                         + "validation %.1f s, commit %.1f s, total %.1f s (%,.0f rows/s) | import/COPY %.3f | "
+                        + "floor (COPY into member + history) %.1f s, floor/COPY %.3f, import/floor %.3f | "
                         + "heap: max in use after GC %d MiB, pool peaks %d MiB | %s, %,d created, %,d in error%n",
                 run, r.copy(), rows / r.copy(), r.upload(), r.validate(), r.commit(), r.total(), rows / r.total(),
-                r.copy() / r.total(), r.maxLiveHeap() >> 20, r.poolPeaks() >> 20, r.status(), r.created(), r.inError());
+                r.copy() / r.total(), r.floor(), r.copy() / r.floor(), r.floor() / r.total(), r.maxLiveHeap() >> 20,
+                r.poolPeaks() >> 20, r.status(), r.created(), r.inError());
     }
 
     private void summary(List<Run> runs, int rows) throws IOException {
@@ -302,14 +349,16 @@ public final class ImportBenchmark {
         sorted.sort((a, b) -> Double.compare(a.copy() / a.total(), b.copy() / b.total()));
         Run median = sorted.get(sorted.size() / 2);
         StringBuilder table = new StringBuilder("| run | COPY s | COPY rows/s | upload s | validation s | commit s | "
-                + "import s | import rows/s | import ÷ COPY | max heap after GC MiB | heap pool peaks MiB |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "import s | import rows/s | import ÷ COPY | floor s | floor ÷ COPY | import ÷ floor "
+                + "| max heap after GC MiB | heap pool peaks MiB |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
-            table.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %,.0f | %.3f | %d | %d |%n",
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %,.0f | %.3f | %.1f | %.3f | %.3f | %d | %d |%n",
                     (i + 1) + (r == median ? " (median)" : ""), r.copy(), rows / r.copy(), r.upload(), r.validate(),
-                    r.commit(), r.total(), rows / r.total(), r.copy() / r.total(), r.maxLiveHeap() >> 20,
-                    r.poolPeaks() >> 20));
+                    r.commit(), r.total(), rows / r.total(), r.copy() / r.total(), r.floor(), r.copy() / r.floor(),
+                    r.floor() / r.total(), r.maxLiveHeap() >> 20, r.poolPeaks() >> 20));
         }
         System.out.println();
         System.out.print(table);

@@ -33,18 +33,16 @@ class SessionArrivals implements SessionDirectory {
         return outreach.findLive(code).map(s -> new SessionRef(s.code(), s.title(), s.place()));
     }
 
-    @ApplicationModuleListener
+    /** Only applications made through a session (the condition keeps the others from being stored at all). */
+    @ApplicationModuleListener(condition = "#a0.sessionCode() != null")
     void on(ApplicationSubmitted submitted) {
-        if (submitted.sessionCode() != null) {
-            sessions.recordApplication(submitted.sessionCode(), submitted.applicationNo(), submitted.submittedOn());
-        }
+        sessions.recordApplication(submitted.sessionCode(), submitted.applicationNo(), submitted.submittedOn());
     }
 
-    @ApplicationModuleListener
+    /** Only joins through a session. */
+    @ApplicationModuleListener(condition = "#a0.sessionCode() != null")
     void on(MemberJoined joined) {
-        if (joined.sessionCode() != null) {
-            sessions.recordJoin(joined.sessionCode(), joined.memberNo(), joined.joinedOn());
-        }
+        sessions.recordJoin(joined.sessionCode(), joined.memberNo(), joined.joinedOn());
     }
 
     @ApplicationModuleListener

@@ -106,12 +106,12 @@ class FunnelProjection {
         store.insertCovering(covered.sessionId(), covered.enterpriseId(), covered.on(), path);
     }
 
-    /** Only an application made through a session is an on-site application. */
-    @ApplicationModuleListener
+    /**
+     * Only an application made through a session is an on-site application (the condition keeps the others from
+     * being stored as publications at all).
+     */
+    @ApplicationModuleListener(condition = "#a0.sessionCode() != null")
     void on(ApplicationSubmitted submitted) {
-        if (submitted.sessionCode() == null) {
-            return;
-        }
         store.lockForEvent();
         Optional<SessionRow> session = lockSessionByCode(submitted.sessionCode());
         if (!store.insertApplication(submitted.applicationNo(), submitted.sessionCode(), submitted.submittedOn())) {

@@ -113,6 +113,39 @@ class FunnelProjectionTests {
     }
 
     @Test
+    void applicationsAndJoinsWithoutASessionStoreNoPublicationForTheSessionListeners() {
+        LocalDate day = LocalDate.of(2019, 4, 2);
+        SessionPlanned stall = FunnelEvents.session(SessionKind.WORKER, street, day, null);
+        events.publish(stall);
+        String online = "A" + FunnelEvents.nextId();
+        String onSite = "A" + FunnelEvents.nextId();
+        String onlineMember = "M" + FunnelEvents.nextId();
+        String onSiteMember = "M" + FunnelEvents.nextId();
+        events.publish(new ApplicationSubmitted(online, joint.id(), joint.path(), null, day),
+                new ApplicationSubmitted(onSite, joint.id(), joint.path(), stall.code(), day),
+                new MemberJoined(onlineMember, joint.id(), joint.path(), null, "ONLINE", day),
+                new MemberJoined(onSiteMember, joint.id(), joint.path(), stall.code(), "SESSION", day));
+
+        assertThat(listenersOf(online)).isEmpty();
+        assertThat(listenersOf(onSite)).containsExactlyInAnyOrder(
+                "org.unionhub.reporting.FunnelProjection.on(org.unionhub.membership.ApplicationSubmitted)",
+                "org.unionhub.outreach.SessionArrivals.on(org.unionhub.membership.ApplicationSubmitted)");
+        assertThat(listenersOf(onlineMember)).containsExactlyInAnyOrder(
+                "org.unionhub.reporting.FunnelProjection.on(org.unionhub.membership.MemberJoined)",
+                "org.unionhub.membership.card.CardRequestListener.on(org.unionhub.membership.MemberJoined)");
+        assertThat(listenersOf(onSiteMember)).containsExactlyInAnyOrder(
+                "org.unionhub.reporting.FunnelProjection.on(org.unionhub.membership.MemberJoined)",
+                "org.unionhub.membership.card.CardRequestListener.on(org.unionhub.membership.MemberJoined)",
+                "org.unionhub.outreach.SessionArrivals.on(org.unionhub.membership.MemberJoined)");
+        assertThat(events.funnel(street.id(), day).applications()).isEqualTo(1);
+    }
+
+    private List<String> listenersOf(String number) {
+        return jdbc.sql("SELECT listener_id FROM event_publication WHERE serialized_event LIKE :number")
+                .param("number", "%\"" + number + "\"%").query(String.class).list();
+    }
+
+    @Test
     void aRedeliveredEventWithAKeyCountsOnce() {
         LocalDate day = LocalDate.of(2019, 4, 11);
         SessionPlanned stall = FunnelEvents.session(SessionKind.WORKER, street, day, 77L);
