@@ -87,6 +87,9 @@ class FunnelProjection {
     void on(WorkersReached reached) {
         store.lockForEvent();
         store.lockSession(reached.sessionId());
+        if (!firstDelivery("WorkersReached:", reached.key())) {
+            return;
+        }
         addToSession(reached.sessionId(), reached.on(), Tally.workersReached(reached.count()));
     }
 
@@ -94,6 +97,9 @@ class FunnelProjection {
     void on(ConsultationsCounted counted) {
         store.lockForEvent();
         store.lockSession(counted.sessionId());
+        if (!firstDelivery("ConsultationsCounted:", counted.key())) {
+            return;
+        }
         addToSession(counted.sessionId(), counted.on(), Tally.consultations(counted.count()));
     }
 
@@ -142,6 +148,9 @@ class FunnelProjection {
     @ApplicationModuleListener
     void on(MembersImported imported) {
         store.lockForEvent();
+        if (!firstDelivery("MembersImported:", imported.key())) {
+            return;
+        }
         store.add(currentPath(imported.unionId(), imported.unionPath()), imported.importedOn(),
                 Tally.memberRecords(imported.count()));
     }
@@ -170,6 +179,14 @@ class FunnelProjection {
      * Takes the locks of a session code and, when the session is known, of the session: every lock a handler needs
      * is taken before it writes anything, so a handler never holds rows while it waits for a session.
      */
+    /**
+     * False when an event with this key was counted before (a redelivery after a crash). Events published before they
+     * carried keys have none and are counted.
+     */
+    private boolean firstDelivery(String type, String key) {
+        return key == null || store.markApplied(type + key);
+    }
+
     private Optional<SessionRow> lockSessionByCode(String code) {
         store.lockSessionCode(code);
         Optional<SessionRow> session = store.sessionByCode(code);
