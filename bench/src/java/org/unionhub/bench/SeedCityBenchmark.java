@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -184,14 +186,26 @@ public final class SeedCityBenchmark {
         }
     }
 
-    private ConfigurableApplicationContext start(boolean reuse) {
+    /**
+     * Starts the app on the benchmark's own data directory: emptied first unless the last run's city is reused, and
+     * kept when the app stops (the server's own clean-up would delete it), so that {@code --reuse=true} finds it.
+     */
+    private ConfigurableApplicationContext start(boolean reuse) throws IOException {
+        Path dataDirectory = out.resolve("postgres");
+        if (!reuse && Files.exists(dataDirectory)) {
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         SpringApplication application = new SpringApplication(UnionHubApplication.class);
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("unionhub.demo.enabled", "true");
-        properties.put("unionhub.embedded-db.data-directory", out.resolve("postgres").toString());
+        properties.put("unionhub.embedded-db.data-directory", dataDirectory.toString());
         properties.put("unionhub.embedded-db.port", "0");
-        properties.put("unionhub.embedded-db.clean-on-start", Boolean.toString(!reuse));
+        properties.put("unionhub.embedded-db.clean-on-start", "false");
         // the bank's cards for 160,000 new members would trickle out in the background during the measurements
         properties.put("unionhub.cards.simulated-bank.enabled", "false");
         properties.put("spring.task.execution.pool.core-size", options.getOrDefault("listeners", "8"));

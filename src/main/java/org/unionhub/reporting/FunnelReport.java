@@ -2,9 +2,7 @@ package org.unionhub.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionhub.organisation.OrgScope;
@@ -12,6 +10,7 @@ import org.unionhub.organisation.OrgTree;
 import org.unionhub.organisation.OrgUnit;
 import org.unionhub.reporting.domain.ReportPeriod;
 import org.unionhub.reporting.persistence.FunnelQueries;
+import org.unionhub.reporting.persistence.FunnelQueries.Breakdown;
 import org.unionhub.reporting.persistence.FunnelQueries.Figures;
 
 /**
@@ -43,17 +42,15 @@ public class FunnelReport {
     public FunnelBreakdown breakdown(OrgScope scope, Long orgId, LocalDate from, LocalDate to) {
         ReportPeriod period = ReportPeriod.of(from, to, LocalDate.now(clock));
         OrgUnit node = tree.get(scope, orgId == null ? scope.rootOrgId() : orgId);
-        Funnel total = funnel(node, period.from(), period.to(),
-                queries.figures(node.path(), period.from(), period.to()));
         List<OrgUnit> children = tree.children(scope, node.id());
-        Map<String, Figures> ofChildren = queries.figuresOfEach(children.stream().map(OrgUnit::path).toList(),
+        Breakdown figures = queries.breakdown(node.path(), children.stream().map(OrgUnit::path).toList(),
                 period.from(), period.to());
-        Map<YearMonth, Figures> ofMonths = queries.figuresByMonth(node.path(), period.from(), period.to());
-        return new FunnelBreakdown(total,
+        return new FunnelBreakdown(funnel(node, period.from(), period.to(), figures.total()),
                 children.stream().map(child -> funnel(child, period.from(), period.to(),
-                        ofChildren.getOrDefault(child.path(), Figures.none()))).toList(),
+                        figures.children().getOrDefault(child.path(), Figures.none()))).toList(),
                 period.months().stream().map(month -> funnel(node, max(month.atDay(1), period.from()),
-                        min(month.atEndOfMonth(), period.to()), ofMonths.getOrDefault(month, Figures.none())))
+                        min(month.atEndOfMonth(), period.to()),
+                        figures.months().getOrDefault(month, Figures.none())))
                         .toList());
     }
 

@@ -295,8 +295,18 @@ class FunnelProjectionTests {
         assertThat(events.funnel(district.id(), day, day.plusDays(40)).enterprisesCovered()).isEqualTo(3);
         assertThat(events.funnel(district.id(), day).enterprisesCovered()).isEqualTo(2);
         FunnelBreakdown breakdown = report.breakdown(new OrgScope(city), district.id(), day, day.plusDays(40));
+        assertThat(breakdown.total().enterprisesCovered()).isEqualTo(3);
         assertThat(breakdown.children()).extracting(Funnel::enterprisesCovered).containsExactly(2L, 2L);
         assertThat(breakdown.months()).extracting(Funnel::enterprisesCovered).containsExactly(2L, 2L);
+
+        // a visit by the district union itself counts for the district and its month, for no child
+        SessionPlanned own = FunnelEvents.session(SessionKind.ENTERPRISE, district, day, null);
+        events.publish(own);
+        events.publish(new EnterpriseCovered(own.sessionId(), 904, day));
+        FunnelBreakdown withOwn = report.breakdown(new OrgScope(city), district.id(), day, day.plusDays(40));
+        assertThat(withOwn.total().enterprisesCovered()).isEqualTo(4);
+        assertThat(withOwn.children()).extracting(Funnel::enterprisesCovered).containsExactly(2L, 2L);
+        assertThat(withOwn.months()).extracting(Funnel::enterprisesCovered).containsExactly(3L, 2L);
     }
 
     @Test

@@ -53,9 +53,7 @@ public class FunnelQueries {
     }
 
     public Figures figures(String path, LocalDate from, LocalDate to) {
-        Figures sums = jdbc.sql("SELECT " + SUMS + " FROM funnel_day WHERE org_path = :path AND day BETWEEN :from AND :to")
-                .param("path", path).param("from", from).param("to", to)
-                .query(FunnelQueries::sums).single();
+        Figures sums = sums(path, from, to);
         long covered = jdbc.sql("""
                         SELECT count(DISTINCT enterprise_id) FROM funnel_enterprise_covered
                          WHERE org_path ~>=~ :path AND org_path ~<~ (left(:path, -1) || '0')
@@ -65,60 +63,72 @@ public class FunnelQueries {
         return sums.withEnterprisesCovered(covered);
     }
 
-    /** The figures of each of several nodes (children of one node), by path; a node without any row is absent. */
-    public Map<String, Figures> figuresOfEach(List<String> paths, LocalDate from, LocalDate to) {
-        Map<String, Figures> figures = new HashMap<>();
-        String[] array = paths.toArray(String[]::new);
+    /** A node's figures with each child's (by path) and each month's; a child or month without any row is absent. */
+    public record Breakdown(Figures total, Map<String, Figures> children, Map<YearMonth, Figures> months) {
+    }
+
+    /**
+     * The figures of a node over the days asked, of each of its children and of each month. The sums come from the
+     * nodes' own rows; the enterprises covered — the costly part, distinct over the whole subtree's coverings — are
+     * counted in one pass over the node's coverings for the total, the children and the months at once.
+     */
+    public Breakdown breakdown(String path, List<String> childPaths, LocalDate from, LocalDate to) {
+        Map<String, Figures> children = new HashMap<>();
         jdbc.sql("SELECT org_path, " + SUMS + """
                          FROM funnel_day WHERE org_path = ANY(CAST(:paths AS text[])) AND day BETWEEN :from AND :to
                          GROUP BY org_path
                         """)
-                .param("paths", array).param("from", from).param("to", to)
+                .param("paths", childPaths.toArray(String[]::new)).param("from", from).param("to", to)
                 .query(rs -> {
-                    figures.put(rs.getString("org_path"), sums(rs, 0));
+                    children.put(rs.getString("org_path"), sums(rs, 0));
                 });
-        jdbc.sql("""
-                        SELECT c.path, (SELECT count(DISTINCT e.enterprise_id) FROM funnel_enterprise_covered e
-                                         WHERE e.org_path ~>=~ c.path AND e.org_path ~<~ (left(c.path, -1) || '0')
-                                           AND e.day BETWEEN :from AND :to) AS covered
-                          FROM unnest(CAST(:paths AS text[])) AS c(path)
-                        """)
-                .param("paths", array).param("from", from).param("to", to)
-                .query(rs -> {
-                    long covered = rs.getLong("covered");
-                    if (covered > 0) {
-                        String path = rs.getString("path");
-                        figures.put(path, figures.getOrDefault(path, Figures.NONE).withEnterprisesCovered(covered));
-                    }
-                });
-        return figures;
-    }
-
-    /** The figures of one node month by month over the days asked; a month without any row is absent. */
-    public Map<YearMonth, Figures> figuresByMonth(String path, LocalDate from, LocalDate to) {
-        Map<YearMonth, Figures> figures = new HashMap<>();
+        Map<YearMonth, Figures> months = new HashMap<>();
         jdbc.sql("SELECT CAST(date_trunc('month', day) AS date) AS month, " + SUMS + """
                          FROM funnel_day WHERE org_path = :path AND day BETWEEN :from AND :to
                          GROUP BY 1
                         """)
                 .param("path", path).param("from", from).param("to", to)
                 .query(rs -> {
-                    figures.put(YearMonth.from(rs.getDate("month").toLocalDate()), sums(rs, 0));
+                    months.put(YearMonth.from(rs.getDate("month").toLocalDate()), sums(rs, 0));
                 });
+        Figures[] total = {sums(path, from, to)};
         jdbc.sql("""
-                        SELECT CAST(date_trunc('month', day) AS date) AS month, count(DISTINCT enterprise_id) AS covered
-                          FROM funnel_enterprise_covered
-                         WHERE org_path ~>=~ :path AND org_path ~<~ (left(:path, -1) || '0')
-                           AND day BETWEEN :from AND :to
-                         GROUP BY 1
+                        SELECT GROUPING(child, month) AS level, child, month, count(DISTINCT enterprise_id) AS covered
+                          FROM (SELECT CASE WHEN org_path = :path THEN NULL
+                                            ELSE :path || split_part(substr(org_path, length(:path) + 1), '/', 1) || '/'
+                                       END AS child,
+                                       CAST(date_trunc('month', CAST(day AS timestamp)) AS date) AS month,
+                                       enterprise_id
+                                  FROM funnel_enterprise_covered
+                                 WHERE org_path ~>=~ :path AND org_path ~<~ (left(:path, -1) || '0')
+                                   AND day BETWEEN :from AND :to) c
+                         GROUP BY GROUPING SETS ((), (child), (month))
                         """)
                 .param("path", path).param("from", from).param("to", to)
                 .query(rs -> {
-                    YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
-                    figures.put(month, figures.getOrDefault(month, Figures.NONE)
-                            .withEnterprisesCovered(rs.getLong("covered")));
+                    long covered = rs.getLong("covered");
+                    switch (rs.getInt("level")) {
+                        case 3 -> total[0] = total[0].withEnterprisesCovered(covered);
+                        case 1 -> {
+                            String child = rs.getString("child");
+                            if (child != null) {
+                                children.put(child, children.getOrDefault(child, Figures.NONE)
+                                        .withEnterprisesCovered(covered));
+                            }
+                        }
+                        default -> {
+                            YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
+                            months.put(month, months.getOrDefault(month, Figures.NONE).withEnterprisesCovered(covered));
+                        }
+                    }
                 });
-        return figures;
+        return new Breakdown(total[0], children, months);
+    }
+
+    private Figures sums(String path, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT " + SUMS + " FROM funnel_day WHERE org_path = :path AND day BETWEEN :from AND :to")
+                .param("path", path).param("from", from).param("to", to)
+                .query(FunnelQueries::sums).single();
     }
 
     private static Figures sums(ResultSet rs, int row) throws SQLException {

@@ -24,6 +24,18 @@ public class FunnelStore {
     private static final int LOCK_TREE = 7000;
     private static final int LOCK_SESSION_CODE = 7001;
     private static final int LOCK_SESSION_ID = 7002;
+    /** Ends an {@code INSERT INTO funnel_day AS f}: a day's row already there gets the figures added to it. */
+    private static final String ADD_TO_EXISTING_DAY = """
+            ON CONFLICT (org_path, day) DO UPDATE SET
+                worker_sessions = f.worker_sessions + EXCLUDED.worker_sessions,
+                workers_reached = f.workers_reached + EXCLUDED.workers_reached,
+                consultations = f.consultations + EXCLUDED.consultations,
+                applications = f.applications + EXCLUDED.applications,
+                members_joined = f.members_joined + EXCLUDED.members_joined,
+                member_records = f.member_records + EXCLUDED.member_records,
+                enterprise_sessions = f.enterprise_sessions + EXCLUDED.enterprise_sessions,
+                unions_founded = f.unions_founded + EXCLUDED.unions_founded
+            """;
     private static final String SESSION_SELECT = """
             SELECT session_id, code, kind, org_id, org_path, campaign_id, held_on, cancelled FROM funnel_session
             """;
@@ -81,16 +93,7 @@ public class FunnelStore {
                         SELECT p, :day, :ws, :wr, :c, :a, :mj, :mr, :es, :uf
                           FROM unnest(CAST(:paths AS text[])) AS p
                          ORDER BY p
-                        ON CONFLICT (org_path, day) DO UPDATE SET
-                            worker_sessions = f.worker_sessions + EXCLUDED.worker_sessions,
-                            workers_reached = f.workers_reached + EXCLUDED.workers_reached,
-                            consultations = f.consultations + EXCLUDED.consultations,
-                            applications = f.applications + EXCLUDED.applications,
-                            members_joined = f.members_joined + EXCLUDED.members_joined,
-                            member_records = f.member_records + EXCLUDED.member_records,
-                            enterprise_sessions = f.enterprise_sessions + EXCLUDED.enterprise_sessions,
-                            unions_founded = f.unions_founded + EXCLUDED.unions_founded
-                        """)
+                        """ + ADD_TO_EXISTING_DAY)
                 .param("paths", paths.toArray(String[]::new)).param("day", day)
                 .param("ws", t.workerSessions()).param("wr", t.workersReached()).param("c", t.consultations())
                 .param("a", t.applications()).param("mj", t.membersJoined()).param("mr", t.memberRecords())
@@ -116,16 +119,7 @@ public class FunnelStore {
                                consultations, applications, members_joined, member_records, enterprise_sessions,
                                unions_founded
                           FROM moved
-                        ON CONFLICT (org_path, day) DO UPDATE SET
-                            worker_sessions = f.worker_sessions + EXCLUDED.worker_sessions,
-                            workers_reached = f.workers_reached + EXCLUDED.workers_reached,
-                            consultations = f.consultations + EXCLUDED.consultations,
-                            applications = f.applications + EXCLUDED.applications,
-                            members_joined = f.members_joined + EXCLUDED.members_joined,
-                            member_records = f.member_records + EXCLUDED.member_records,
-                            enterprise_sessions = f.enterprise_sessions + EXCLUDED.enterprise_sessions,
-                            unions_founded = f.unions_founded + EXCLUDED.unions_founded
-                        """)
+                        """ + ADD_TO_EXISTING_DAY)
                 .param("old", oldPath).param("new", newPath).update();
         for (String table : List.of("funnel_session", "funnel_enterprise_covered")) {
             jdbc.sql("UPDATE " + table + """
@@ -148,16 +142,7 @@ public class FunnelStore {
                           FROM funnel_day m CROSS JOIN unnest(CAST(:ancestors AS text[])) AS a(path)
                          WHERE m.org_path = :subtree
                          ORDER BY a.path, m.day
-                        ON CONFLICT (org_path, day) DO UPDATE SET
-                            worker_sessions = f.worker_sessions + EXCLUDED.worker_sessions,
-                            workers_reached = f.workers_reached + EXCLUDED.workers_reached,
-                            consultations = f.consultations + EXCLUDED.consultations,
-                            applications = f.applications + EXCLUDED.applications,
-                            members_joined = f.members_joined + EXCLUDED.members_joined,
-                            member_records = f.member_records + EXCLUDED.member_records,
-                            enterprise_sessions = f.enterprise_sessions + EXCLUDED.enterprise_sessions,
-                            unions_founded = f.unions_founded + EXCLUDED.unions_founded
-                        """)
+                        """ + ADD_TO_EXISTING_DAY)
                 .param("sign", sign).param("ancestors", ancestors.toArray(String[]::new))
                 .param("subtree", subtreePath).update();
     }
