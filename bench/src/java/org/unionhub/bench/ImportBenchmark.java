@@ -255,7 +255,7 @@ public final class ImportBenchmark {
                 dumps.put(table, dump);
             }
         }
-        jdbc.sql("TRUNCATE member, member_history, card_request").update();
+        jdbc.sql("TRUNCATE member, member_history, member_transfer, card_request").update();
         jdbc.sql("CHECKPOINT").update();
         long copying = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
@@ -329,8 +329,8 @@ public final class ImportBenchmark {
      */
     private static void clean(JdbcClient jdbc) {
         jdbc.sql("""
-                TRUNCATE member, member_history, card_request, member_import, member_import_chunk, member_import_row,
-                         member_import_mapping, event_publication""").update();
+                TRUNCATE member, member_history, member_transfer, card_request, member_import, member_import_chunk,
+                         member_import_row, member_import_mapping, event_publication""").update();
         jdbc.sql("CHECKPOINT").update();
     }
 
