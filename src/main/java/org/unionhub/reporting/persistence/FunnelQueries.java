@@ -69,16 +69,17 @@ public class FunnelQueries {
 
     /**
      * The figures of a node over the days asked, of each of its children and of each month. The sums come from the
-     * nodes' own rows; the enterprises covered — the costly part, distinct over the whole subtree's coverings — are
-     * counted in one pass over the node's coverings for the total, the children and the months at once.
+     * nodes' own rows; the enterprises covered — the costly part — are counted distinct over the subtree's coverings
+     * (one index range per child; the months' pairs hashed rather than sorted).
      */
     public Breakdown breakdown(String path, List<String> childPaths, LocalDate from, LocalDate to) {
+        String[] paths = childPaths.toArray(String[]::new);
         Map<String, Figures> children = new HashMap<>();
         jdbc.sql("SELECT org_path, " + SUMS + """
                          FROM funnel_day WHERE org_path = ANY(CAST(:paths AS text[])) AND day BETWEEN :from AND :to
                          GROUP BY org_path
                         """)
-                .param("paths", childPaths.toArray(String[]::new)).param("from", from).param("to", to)
+                .param("paths", paths).param("from", from).param("to", to)
                 .query(rs -> {
                     children.put(rs.getString("org_path"), sums(rs, 0));
                 });
@@ -91,38 +92,36 @@ public class FunnelQueries {
                 .query(rs -> {
                     months.put(YearMonth.from(rs.getDate("month").toLocalDate()), sums(rs, 0));
                 });
-        Figures[] total = {sums(path, from, to)};
         jdbc.sql("""
-                        SELECT GROUPING(child, month) AS level, child, month, count(DISTINCT enterprise_id) AS covered
-                          FROM (SELECT CASE WHEN org_path = :path THEN NULL
-                                            ELSE :path || split_part(substr(org_path, length(:path) + 1), '/', 1) || '/'
-                                       END AS child,
-                                       CAST(date_trunc('month', CAST(day AS timestamp)) AS date) AS month,
+                        SELECT c.path, (SELECT count(DISTINCT e.enterprise_id) FROM funnel_enterprise_covered e
+                                         WHERE e.org_path ~>=~ c.path AND e.org_path ~<~ (left(c.path, -1) || '0')
+                                           AND e.day BETWEEN :from AND :to) AS covered
+                          FROM unnest(CAST(:paths AS text[])) AS c(path)
+                        """)
+                .param("paths", paths).param("from", from).param("to", to)
+                .query(rs -> {
+                    long covered = rs.getLong("covered");
+                    if (covered > 0) {
+                        String child = rs.getString("path");
+                        children.put(child, children.getOrDefault(child, Figures.NONE).withEnterprisesCovered(covered));
+                    }
+                });
+        jdbc.sql("""
+                        SELECT month, count(*) AS covered
+                          FROM (SELECT DISTINCT CAST(date_trunc('month', CAST(day AS timestamp)) AS date) AS month,
                                        enterprise_id
                                   FROM funnel_enterprise_covered
                                  WHERE org_path ~>=~ :path AND org_path ~<~ (left(:path, -1) || '0')
                                    AND day BETWEEN :from AND :to) c
-                         GROUP BY GROUPING SETS ((), (child), (month))
+                         GROUP BY month
                         """)
                 .param("path", path).param("from", from).param("to", to)
                 .query(rs -> {
-                    long covered = rs.getLong("covered");
-                    switch (rs.getInt("level")) {
-                        case 3 -> total[0] = total[0].withEnterprisesCovered(covered);
-                        case 1 -> {
-                            String child = rs.getString("child");
-                            if (child != null) {
-                                children.put(child, children.getOrDefault(child, Figures.NONE)
-                                        .withEnterprisesCovered(covered));
-                            }
-                        }
-                        default -> {
-                            YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
-                            months.put(month, months.getOrDefault(month, Figures.NONE).withEnterprisesCovered(covered));
-                        }
-                    }
+                    YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
+                    months.put(month, months.getOrDefault(month, Figures.NONE)
+                            .withEnterprisesCovered(rs.getLong("covered")));
                 });
-        return new Breakdown(total[0], children, months);
+        return new Breakdown(figures(path, from, to), children, months);
     }
 
     private Figures sums(String path, LocalDate from, LocalDate to) {
