@@ -229,6 +229,7 @@ class ImportJobs {
                 }
                 long marking = System.nanoTime();
                 imports.allowLargeGrouping();
+                imports.analyzeStaging();
                 imports.markDuplicates(id);
                 imports.finishValidation(id, copied, imports.actionCounts(id), clock.instant());
                 timings.duplicatesAndCounts += System.nanoTime() - marking;
