@@ -145,18 +145,7 @@ public final class FinderBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue;
-            }
-            Matcher m = Pattern.compile("--([a-z-]+)=(.*)").matcher(arg);
-            if (!m.matches()) {
-                System.err.println("Unknown argument " + arg + " (expected --name=value; see bench/finder.sh)");
-                System.exit(2);
-            }
-            options.put(m.group(1), m.group(2));
-        }
+        Map<String, String> options = BenchOptions.parse(args, "bench/finder.sh");
         int status = new FinderBenchmark(options).run();
         System.exit(status);
     }

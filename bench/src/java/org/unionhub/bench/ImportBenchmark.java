@@ -33,8 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
@@ -105,18 +103,7 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue;
-            }
-            Matcher m = Pattern.compile("--([a-z-]+)=(.*)").matcher(arg);
-            if (!m.matches()) {
-                System.err.println("Unknown argument " + arg + " (expected --name=value; see bench/import.sh)");
-                System.exit(2);
-            }
-            options.put(m.group(1), m.group(2));
-        }
+        Map<String, String> options = BenchOptions.parse(args, "bench/import.sh");
         System.exit(new ImportBenchmark(options).run());
     }
 
