@@ -176,10 +176,6 @@ class FunnelProjection {
     }
 
     /**
-     * Takes the locks of a session code and, when the session is known, of the session: every lock a handler needs
-     * is taken before it writes anything, so a handler never holds rows while it waits for a session.
-     */
-    /**
      * False when an event with this key was counted before (a redelivery after a crash). Events published before they
      * carried keys have none and are counted.
      */
@@ -187,6 +183,10 @@ class FunnelProjection {
         return key == null || store.markApplied(type + key);
     }
 
+    /**
+     * Takes the locks of a session code and, when the session is known, of the session: every lock a handler needs
+     * is taken before it writes anything, so a handler never holds rows while it waits for a session.
+     */
     private Optional<SessionRow> lockSessionByCode(String code) {
         store.lockSessionCode(code);
         Optional<SessionRow> session = store.sessionByCode(code);

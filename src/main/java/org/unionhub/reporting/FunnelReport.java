@@ -2,7 +2,9 @@ package org.unionhub.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unionhub.organisation.OrgScope;
@@ -10,7 +12,6 @@ import org.unionhub.organisation.OrgTree;
 import org.unionhub.organisation.OrgUnit;
 import org.unionhub.reporting.domain.ReportPeriod;
 import org.unionhub.reporting.persistence.FunnelQueries;
-import org.unionhub.reporting.persistence.FunnelQueries.Breakdown;
 import org.unionhub.reporting.persistence.FunnelQueries.Figures;
 
 /**
@@ -42,15 +43,17 @@ public class FunnelReport {
     public FunnelBreakdown breakdown(OrgScope scope, Long orgId, LocalDate from, LocalDate to) {
         ReportPeriod period = ReportPeriod.of(from, to, LocalDate.now(clock));
         OrgUnit node = tree.get(scope, orgId == null ? scope.rootOrgId() : orgId);
+        Funnel total = funnel(node, period.from(), period.to(),
+                queries.figures(node.path(), period.from(), period.to()));
         List<OrgUnit> children = tree.children(scope, node.id());
-        Breakdown figures = queries.breakdown(node.path(), children.stream().map(OrgUnit::path).toList(),
+        Map<String, Figures> ofChildren = queries.figuresOfEach(children.stream().map(OrgUnit::path).toList(),
                 period.from(), period.to());
-        return new FunnelBreakdown(funnel(node, period.from(), period.to(), figures.total()),
+        Map<YearMonth, Figures> ofMonths = queries.figuresByMonth(node.path(), period.from(), period.to());
+        return new FunnelBreakdown(total,
                 children.stream().map(child -> funnel(child, period.from(), period.to(),
-                        figures.children().getOrDefault(child.path(), Figures.none()))).toList(),
+                        ofChildren.getOrDefault(child.path(), Figures.none()))).toList(),
                 period.months().stream().map(month -> funnel(node, max(month.atDay(1), period.from()),
-                        min(month.atEndOfMonth(), period.to()),
-                        figures.months().getOrDefault(month, Figures.none())))
+                        min(month.atEndOfMonth(), period.to()), ofMonths.getOrDefault(month, Figures.none())))
                         .toList());
     }
 

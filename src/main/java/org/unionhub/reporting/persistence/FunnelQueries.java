@@ -53,7 +53,9 @@ public class FunnelQueries {
     }
 
     public Figures figures(String path, LocalDate from, LocalDate to) {
-        Figures sums = sums(path, from, to);
+        Figures sums = jdbc.sql("SELECT " + SUMS + " FROM funnel_day WHERE org_path = :path AND day BETWEEN :from AND :to")
+                .param("path", path).param("from", from).param("to", to)
+                .query(FunnelQueries::sums).single();
         long covered = jdbc.sql("""
                         SELECT count(DISTINCT enterprise_id) FROM funnel_enterprise_covered
                          WHERE org_path ~>=~ :path AND org_path ~<~ (left(:path, -1) || '0')
@@ -63,34 +65,17 @@ public class FunnelQueries {
         return sums.withEnterprisesCovered(covered);
     }
 
-    /** A node's figures with each child's (by path) and each month's; a child or month without any row is absent. */
-    public record Breakdown(Figures total, Map<String, Figures> children, Map<YearMonth, Figures> months) {
-    }
-
-    /**
-     * The figures of a node over the days asked, of each of its children and of each month. The sums come from the
-     * nodes' own rows; the enterprises covered — the costly part — are counted distinct over the subtree's coverings
-     * (one index range per child; the months' pairs hashed rather than sorted).
-     */
-    public Breakdown breakdown(String path, List<String> childPaths, LocalDate from, LocalDate to) {
-        String[] paths = childPaths.toArray(String[]::new);
-        Map<String, Figures> children = new HashMap<>();
+    /** The figures of each of several nodes (children of one node), by path; a node without any row is absent. */
+    public Map<String, Figures> figuresOfEach(List<String> paths, LocalDate from, LocalDate to) {
+        Map<String, Figures> figures = new HashMap<>();
+        String[] array = paths.toArray(String[]::new);
         jdbc.sql("SELECT org_path, " + SUMS + """
                          FROM funnel_day WHERE org_path = ANY(CAST(:paths AS text[])) AND day BETWEEN :from AND :to
                          GROUP BY org_path
                         """)
-                .param("paths", paths).param("from", from).param("to", to)
+                .param("paths", array).param("from", from).param("to", to)
                 .query(rs -> {
-                    children.put(rs.getString("org_path"), sums(rs, 0));
-                });
-        Map<YearMonth, Figures> months = new HashMap<>();
-        jdbc.sql("SELECT CAST(date_trunc('month', day) AS date) AS month, " + SUMS + """
-                         FROM funnel_day WHERE org_path = :path AND day BETWEEN :from AND :to
-                         GROUP BY 1
-                        """)
-                .param("path", path).param("from", from).param("to", to)
-                .query(rs -> {
-                    months.put(YearMonth.from(rs.getDate("month").toLocalDate()), sums(rs, 0));
+                    figures.put(rs.getString("org_path"), sums(rs, 0));
                 });
         jdbc.sql("""
                         SELECT c.path, (SELECT count(DISTINCT e.enterprise_id) FROM funnel_enterprise_covered e
@@ -98,13 +83,30 @@ public class FunnelQueries {
                                            AND e.day BETWEEN :from AND :to) AS covered
                           FROM unnest(CAST(:paths AS text[])) AS c(path)
                         """)
-                .param("paths", paths).param("from", from).param("to", to)
+                .param("paths", array).param("from", from).param("to", to)
                 .query(rs -> {
                     long covered = rs.getLong("covered");
                     if (covered > 0) {
-                        String child = rs.getString("path");
-                        children.put(child, children.getOrDefault(child, Figures.NONE).withEnterprisesCovered(covered));
+                        String path = rs.getString("path");
+                        figures.put(path, figures.getOrDefault(path, Figures.NONE).withEnterprisesCovered(covered));
                     }
+                });
+        return figures;
+    }
+
+    /**
+     * The figures of one node month by month over the days asked; a month without any row is absent. Enterprises
+     * covered are counted over distinct (month, enterprise) pairs, hashed rather than sorted.
+     */
+    public Map<YearMonth, Figures> figuresByMonth(String path, LocalDate from, LocalDate to) {
+        Map<YearMonth, Figures> figures = new HashMap<>();
+        jdbc.sql("SELECT CAST(date_trunc('month', day) AS date) AS month, " + SUMS + """
+                         FROM funnel_day WHERE org_path = :path AND day BETWEEN :from AND :to
+                         GROUP BY 1
+                        """)
+                .param("path", path).param("from", from).param("to", to)
+                .query(rs -> {
+                    figures.put(YearMonth.from(rs.getDate("month").toLocalDate()), sums(rs, 0));
                 });
         jdbc.sql("""
                         SELECT month, count(*) AS covered
@@ -118,16 +120,10 @@ public class FunnelQueries {
                 .param("path", path).param("from", from).param("to", to)
                 .query(rs -> {
                     YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
-                    months.put(month, months.getOrDefault(month, Figures.NONE)
+                    figures.put(month, figures.getOrDefault(month, Figures.NONE)
                             .withEnterprisesCovered(rs.getLong("covered")));
                 });
-        return new Breakdown(figures(path, from, to), children, months);
-    }
-
-    private Figures sums(String path, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT " + SUMS + " FROM funnel_day WHERE org_path = :path AND day BETWEEN :from AND :to")
-                .param("path", path).param("from", from).param("to", to)
-                .query(FunnelQueries::sums).single();
+        return figures;
     }
 
     private static Figures sums(ResultSet rs, int row) throws SQLException {
